@@ -1,0 +1,39 @@
+package dev.orchard;
+
+import java.util.List;
+
+/**
+ * The configuration keys users set with {@code -D}, {@code junit-platform.properties}, Surefire's
+ * {@code configurationParameters} or the Maven plugin. Their spelling is a public interface: pipelines depend
+ * on it.
+ */
+public final class ConfigurationKeys {
+
+    /** DNS servers as {@code ip[:port]}, comma separated; the system resolver when unset. */
+    public static final String DNS_SERVERS = "apple-network.dnsServers";
+    /** An HTTP proxy URL, {@code http://[user:password@]host:port}, or {@code none}. */
+    public static final String PROXY = "apple-network.proxy";
+    /** A PEM file whose certificates replace the default trust anchors. */
+    public static final String TRUST_ANCHORS = "apple-network.trustAnchors";
+    /** Connect-to overrides in curl's {@code HOST:PORT:ADDR:PORT} form, comma separated. */
+    public static final String CONNECT_TO = "apple-network.connectTo";
+    /** Per-check timeout: {@code 5s}, {@code 1500ms}, or a number of seconds. */
+    public static final String TIMEOUT = "apple-network.timeout";
+    /** How many checks run at once (default 64; at most 4 per host). */
+    public static final String PARALLELISM = "apple-network.parallelism";
+    /** Extra site catalogs, comma separated: files, or {@code classpath:} resources. */
+    public static final String CATALOGS = "apple-network.catalogs";
+    /** Extra sinkhole addresses that a DNS filter answers with, comma separated. */
+    public static final String SINKHOLES = "apple-network.sinkholes";
+    /** Where the results listener writes {@code apple-network-results.json}. */
+    public static final String REPORTS_DIRECTORY = "apple-network.reportsDirectory";
+    /** {@code lab} runs against the simulated network instead of the real one. */
+    public static final String TARGET = "apple-network.target";
+
+    /** Every key, for messages that list them. */
+    public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
+            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET);
+
+    private ConfigurationKeys() {
+    }
+}

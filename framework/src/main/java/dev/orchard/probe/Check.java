@@ -1,0 +1,53 @@
+package dev.orchard.probe;
+
+import dev.orchard.catalog.Transport;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One check of one host: {@code dns}, or a kind on a port and transport such as {@code tls 443/tcp}. A dns check
+ * has port 0 and no transport.
+ */
+public record Check(CheckKind kind, int port, Transport transport) {
+
+    public Check {
+        Objects.requireNonNull(kind, "kind");
+        if (kind == CheckKind.DNS) {
+            port = 0;
+            transport = null;
+        } else {
+            Objects.requireNonNull(transport, "transport");
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+        }
+    }
+
+    public static Check dns() {
+        return new Check(CheckKind.DNS, 0, null);
+    }
+
+    /** The name tests and reports show: {@code dns}, {@code tcp 443}, {@code tls 443/tcp}, {@code ntp 123/udp}. */
+    public String displayName() {
+        if (kind == CheckKind.DNS) {
+            return "dns";
+        }
+        return kind == CheckKind.TCP ? "tcp " + port : kind.tag() + " " + port + "/" + transport.tag();
+    }
+
+    /** The check's own tags: its kind and, for port checks, its transport. */
+    public Set<String> tags() {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(kind.tag());
+        if (transport != null) {
+            tags.add(transport.tag());
+        }
+        return tags;
+    }
+
+    /** A stable id segment, safe in JUnit unique ids: {@code dns}, {@code tls-443-tcp}. */
+    public String idSegment() {
+        return kind == CheckKind.DNS ? "dns" : kind.tag() + "-" + port + "-" + transport.tag();
+    }
+}

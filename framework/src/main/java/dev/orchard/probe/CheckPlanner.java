@@ -1,0 +1,62 @@
+package dev.orchard.probe;
+
+import dev.orchard.catalog.Endpoint;
+import dev.orchard.catalog.Transport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides which checks a row gets: one dns check per probed host, then for each port a tcp check followed by the
+ * protocol check the port speaks (tls, http, ssh, doh), and ntp or quic for UDP. Part of Orchard's internal API.
+ */
+public final class CheckPlanner {
+
+    /** The host the article lists for encrypted DNS; its 443 also gets a real DoH query. */
+    public static final String DOH_HOST = "doh.dns.apple.com";
+
+    private CheckPlanner() {
+    }
+
+    /** The checks for one probed host of a row, in the order reports show them. */
+    public static List<Check> checks(Endpoint endpoint, String probeHost) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.dns());
+        for (int port : endpoint.ports()) {
+            for (Transport transport : endpoint.transports()) {
+                if (transport == Transport.TCP) {
+                    checks.add(new Check(CheckKind.TCP, port, Transport.TCP));
+                    if (endpoint.tlsPorts().contains(port)) {
+                        checks.add(new Check(CheckKind.TLS, port, Transport.TCP));
+                        if (probeHost.equals(DOH_HOST)) {
+                            checks.add(new Check(CheckKind.DOH, port, Transport.TCP));
+                        }
+                    } else if (port == 80) {
+                        checks.add(new Check(CheckKind.HTTP, port, Transport.TCP));
+                    } else if (port == 22) {
+                        checks.add(new Check(CheckKind.SSH, port, Transport.TCP));
+                    }
+                } else if (port == 123) {
+                    checks.add(new Check(CheckKind.NTP, port, Transport.UDP));
+                } else if (port == 443) {
+                    checks.add(new Check(CheckKind.QUIC, port, Transport.UDP));
+                }
+            }
+        }
+        return checks;
+    }
+
+    /** The checks a port check depends on: the host's dns, and the tcp check of the same port. */
+    public static List<Check> prerequisites(Check check) {
+        if (check.kind() == CheckKind.DNS) {
+            return List.of();
+        }
+        if (check.kind() == CheckKind.TLS || check.kind() == CheckKind.HTTP || check.kind() == CheckKind.SSH) {
+            return List.of(Check.dns(), new Check(CheckKind.TCP, check.port(), Transport.TCP));
+        }
+        if (check.kind() == CheckKind.DOH) {
+            return List.of(Check.dns(), new Check(CheckKind.TCP, check.port(), Transport.TCP),
+                    new Check(CheckKind.TLS, check.port(), Transport.TCP));
+        }
+        return List.of(Check.dns());
+    }
+}

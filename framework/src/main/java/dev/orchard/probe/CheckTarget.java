@@ -1,0 +1,14 @@
+package dev.orchard.probe;
+
+import dev.orchard.catalog.Endpoint;
+import java.util.Objects;
+
+/** One check of one probed host of one catalog row: the unit that the engine runs and reports. */
+public record CheckTarget(Endpoint endpoint, String host, Check check) {
+
+    public CheckTarget {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(check, "check");
+    }
+}

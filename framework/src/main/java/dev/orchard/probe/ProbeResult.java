@@ -1,0 +1,39 @@
+package dev.orchard.probe;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The result of one check: status, verdict, a message for a person, how long it took and what was seen.
+ * Probes return one for every network condition; they never throw for one.
+ */
+public record ProbeResult(Status status, Verdict verdict, String message, Duration duration, Evidence evidence) {
+
+    public ProbeResult {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(verdict, "verdict");
+        message = message == null ? "" : message;
+        duration = duration == null ? Duration.ZERO : duration;
+        evidence = evidence == null ? Evidence.NONE : evidence;
+    }
+
+    public static ProbeResult passed(String message, Duration duration, Evidence evidence) {
+        return new ProbeResult(Status.PASSED, Verdict.OK, message, duration, evidence);
+    }
+
+    public static ProbeResult failed(Verdict verdict, String message, Duration duration, Evidence evidence) {
+        return new ProbeResult(Status.FAILED, verdict, message, duration, evidence);
+    }
+
+    public static ProbeResult skipped(Verdict verdict, String message) {
+        return new ProbeResult(Status.SKIPPED, verdict, message, Duration.ZERO, Evidence.NONE);
+    }
+
+    public boolean passed() {
+        return status == Status.PASSED;
+    }
+
+    public boolean failed() {
+        return status == Status.FAILED;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.orchard.probe;
+
+import java.util.Locale;
+
+/** The outcome of a check, as reports and JUnit count it. */
+public enum Status {
+    PASSED,
+    FAILED,
+    SKIPPED;
+
+    /** {@code passed}, {@code failed} or {@code skipped}, as the JSON results file writes it. */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

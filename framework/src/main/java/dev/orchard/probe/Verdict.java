@@ -1,0 +1,84 @@
+package dev.orchard.probe;
+
+/**
+ * Why a check ended as it did, in the words of the network part that caused it. Each verdict carries what it
+ * means and what an administrator should change; reports and failure messages print both.
+ */
+public enum Verdict {
+    OK("the check succeeded", "nothing"),
+
+    DNS_NXDOMAIN("the resolver says the name does not exist",
+            "a DNS filter blocks the name or a name on its CNAME chain; allow the Apple domains in the DNS filter"),
+    DNS_NO_ADDRESS("the name exists but has no address, or its CNAME chain ends nowhere",
+            "a DNS filter strips records on the CNAME chain; stop filtering the chain's names"),
+    DNS_SINKHOLE("the name resolves to a sinkhole address (0.0.0.0, ::, 127.0.0.0/8 or a configured block page)",
+            "a DNS filter answers with a sinkhole; allow the Apple domains in the DNS filter"),
+    DNS_SERVFAIL("the resolver failed to answer (SERVFAIL)",
+            "the resolver cannot reach upstream or DNSSEC validation failed; check the resolver's forwarders"),
+    DNS_REFUSED("the resolver refused the query",
+            "the resolver does not serve this client; check its access list or use the right resolver"),
+    DNS_TIMEOUT("the resolver did not answer in time",
+            "a firewall drops DNS or the resolver is down; allow UDP and TCP 53 to the resolver"),
+    DNS_CNAME_LOOP("the CNAME chain loops or is too long",
+            "a resolver or filter rewrites names in a loop; fix the resolver's rewrite rules"),
+
+    TCP_REFUSED("the connection was refused with a reset",
+            "a firewall rejects the port, or nothing listens; allow the port outbound"),
+    TCP_TIMEOUT("the connection attempt got no answer",
+            "a firewall drops the traffic; allow the port outbound"),
+    TCP_UNREACHABLE("the network reported the host or network unreachable (ICMP)",
+            "a router or firewall rejects with ICMP, or there is no route; allow the traffic and check routing"),
+    TCP_RESET("the connection was reset after it opened",
+            "a firewall or IPS resets the session; exempt the host from deep packet inspection"),
+
+    TLS_INTERCEPTED("the certificate does not chain to the trusted roots: something inspects TLS",
+            "exempt the host from TLS/SSL inspection on the proxy or firewall"),
+    TLS_HANDSHAKE_TIMEOUT("TCP connected but the TLS handshake never completed",
+            "a middlebox holds the connection; exempt the host from inspection or allow it through"),
+    TLS_HANDSHAKE_FAILED("the TLS handshake failed",
+            "a middlebox breaks TLS (protocol or cipher policy); allow TLS 1.2 and 1.3 to the host unmodified"),
+    TLS_HOSTNAME_MISMATCH("the certificate does not name the host",
+            "traffic reaches the wrong server; check DNS overrides, connect-to rules or a transparent proxy"),
+
+    HTTP_CAPTIVE_PORTAL("captive.apple.com did not answer \"Success\": a captive portal intercepts HTTP",
+            "sign the network in to the portal, or exempt Apple devices from it"),
+    HTTP_BLOCKED("a middlebox answered instead of the host (a block page)",
+            "allow the host in the web filter or proxy policy"),
+
+    UDP_NO_RESPONSE("no UDP answer came back", "a firewall drops UDP to the port; allow it outbound"),
+    UDP_REFUSED("the host answered ICMP port unreachable", "a firewall rejects UDP to the port; allow it outbound"),
+    NTP_INVALID("the NTP answer was not a valid server reply",
+            "a middlebox rewrites NTP; allow UDP 123 to Apple's time servers unmodified"),
+    QUIC_INVALID("the QUIC answer was not a valid Version Negotiation",
+            "a middlebox mangles QUIC; allow UDP 443 unmodified"),
+    SSH_NO_BANNER("no SSH-2.0 banner arrived", "a firewall or proxy blocks SSH; allow TCP 22 to the host"),
+    DOH_INVALID("the DNS-over-HTTPS answer was not a DNS message with an answer",
+            "a proxy or filter rewrites DoH; allow the host unmodified"),
+
+    PROXY_DENIED("the proxy refused the request", "allow the host in the proxy's policy"),
+    PROXY_AUTH_REQUIRED("the proxy demands authentication (407)",
+            "exempt Apple hosts from proxy authentication, as Apple requires"),
+    PROXY_ERROR("the proxy failed to reach the host, or answered with a server error",
+            "check the proxy's own DNS and outbound firewall for the host"),
+    PROXY_UNREACHABLE("the proxy itself could not be reached", "check the proxy address and that it is running"),
+
+    DISABLED("the site catalog disabled this row", "nothing: the site does not use this service"),
+    NOT_RUN("the check did not run because an earlier check of the same host failed",
+            "fix the earlier failure first");
+
+    private final String meaning;
+    private final String remedy;
+
+    Verdict(String meaning, String remedy) {
+        this.meaning = meaning;
+        this.remedy = remedy;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public String remedy() {
+        return remedy;
+    }
+}
