@@ -62,6 +62,18 @@ public record Catalog(String name, Source source, List<Service> services) {
         return CatalogMerger.merge(files);
     }
 
+    /**
+     * What selecting one catalog file means: the file alone when it names its source (a full catalog), otherwise
+     * the bundled catalog followed by it (a site catalog).
+     */
+    public static List<String> selection(String catalog) {
+        CatalogFile file = readFile(catalog);
+        if (file.source() != null) {
+            return List.of(catalog);
+        }
+        return List.of(Location.CLASSPATH_PREFIX + BUNDLED_RESOURCE, catalog);
+    }
+
     /** Reads one catalog file on its own. */
     public static Catalog read(Path file) {
         return read(List.of(file.toString()));

@@ -1,0 +1,62 @@
+package dev.orchard.engine;
+
+import dev.orchard.probe.Network;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+
+/**
+ * The {@code apple-network} engine: every catalog row becomes tagged tests, so {@code -Dgroups=mdm} works under
+ * Surefire, IDEs and the console launcher. Jupiter's dynamic tests cannot carry tags at discovery, hence an engine.
+ */
+public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineContext> {
+
+    /** The engine id, as it appears in unique ids and in {@code includeEngines}. */
+    public static final String ENGINE_ID = "apple-network";
+
+    @Override
+    public String getId() {
+        return ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.orchard");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("orchard-framework");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        EngineRootDescriptor root = new EngineRootDescriptor(uniqueId);
+        ConfigurationParameters parameters = request.getConfigurationParameters();
+        EngineSettings settings;
+        try {
+            settings = EngineSettings.from(parameters);
+            NetworkFactory.validate(parameters);
+        } catch (IllegalArgumentException e) {
+            request.getDiscoveryListener().issueEncountered(uniqueId, DiscoveryIssue.create(Severity.ERROR,
+                    e.getMessage()));
+            return root;
+        }
+        new CatalogDiscovery(request, root, settings).discover();
+        return root;
+    }
+
+    @Override
+    protected EngineContext createExecutionContext(ExecutionRequest request) {
+        ConfigurationParameters parameters = request.getConfigurationParameters();
+        Supplier<Network> network = () -> NetworkFactory.create(parameters, request.getRootTestDescriptor());
+        return new EngineContext(network, request.getEngineExecutionListener());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.orchard.engine;
+
+import dev.orchard.catalog.Endpoint;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** One probed host of one row: the pattern and the concrete host, so both show in IDEs and reports. */
+final class EndpointDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
+
+    static final String SEGMENT = "endpoint";
+
+    EndpointDescriptor(UniqueId id, Endpoint endpoint, String host) {
+        super(id, displayName(endpoint, host), CatalogSources.of(endpoint.location()).orElse(null));
+    }
+
+    static String displayName(Endpoint endpoint, String host) {
+        return endpoint.pattern().equals(host) ? host : endpoint.pattern() + " → " + host;
+    }
+
+    /** The unique-id value: pattern and host, which together are unique within a service. */
+    static String idValue(Endpoint endpoint, String host) {
+        return endpoint.pattern().equals(host) ? host : endpoint.pattern() + "@" + host;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+}
