@@ -1,6 +1,7 @@
 package dev.orchard.engine;
 
 import dev.orchard.probe.Network;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -43,13 +44,25 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
         EngineSettings settings;
         try {
             settings = EngineSettings.from(parameters);
-            NetworkFactory.validate(parameters);
         } catch (IllegalArgumentException e) {
-            request.getDiscoveryListener().issueEncountered(uniqueId, DiscoveryIssue.create(Severity.ERROR,
-                    e.getMessage()));
-            return root;
+            return rejected(request, root, e.getMessage());
         }
         new CatalogDiscovery(request, root, settings).discover();
+        if (!root.getChildren().isEmpty()) {
+            try {
+                NetworkFactory.validate(parameters);
+            } catch (IllegalArgumentException e) {
+                return rejected(request, root, e.getMessage());
+            }
+        }
+        return root;
+    }
+
+    /** A bad setting fails discovery with its message, and nothing runs. */
+    private static TestDescriptor rejected(EngineDiscoveryRequest request, EngineRootDescriptor root, String message) {
+        request.getDiscoveryListener().issueEncountered(root.getUniqueId(),
+                DiscoveryIssue.create(Severity.ERROR, message));
+        List.copyOf(root.getChildren()).forEach(root::removeChild);
         return root;
     }
 

@@ -154,16 +154,23 @@ final class CatalogDiscovery {
         }
         if (key.startsWith(CLASSPATH_PREFIX)) {
             String resource = key.substring(CLASSPATH_PREFIX.length());
-            return Optional.of(new Selection(Catalog.selection(key), ClasspathResourceSource.from(resource),
-                    Optional.empty()));
+            return Optional.of(new Selection(withConfigured(Catalog.selection(key)),
+                    ClasspathResourceSource.from(resource), Optional.empty()));
         }
         if (key.startsWith(FILE_PREFIX)) {
             String path = key.substring(FILE_PREFIX.length());
-            return Optional.of(new Selection(Catalog.selection(path), FileSource.from(new java.io.File(path)),
-                    Optional.empty()));
+            return Optional.of(new Selection(withConfigured(Catalog.selection(path)),
+                    FileSource.from(new java.io.File(path)), Optional.empty()));
         }
         issue("unknown catalog in unique id: " + key);
         return Optional.empty();
+    }
+
+    /** Site catalogs from {@code apple-network.catalogs} always come after the selected ones. */
+    private List<String> withConfigured(List<String> selected) {
+        List<String> all = new ArrayList<>(selected);
+        all.addAll(settings.catalogs());
+        return all;
     }
 
     private void addServices(CatalogDescriptor catalog, Catalog model) {
