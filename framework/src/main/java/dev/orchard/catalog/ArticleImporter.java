@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -29,28 +30,34 @@ public final class ArticleImporter {
     private static final Pattern SEPARATOR = Pattern.compile("\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*");
 
     private final String file;
-    private final Catalog known;
+    private final Supplier<Catalog> known;
+    private Catalog knownCatalog;
     private final List<Problem> problems = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
     private final ArticleCells cells;
 
-    private ArticleImporter(String file, Catalog known) {
+    private ArticleImporter(String file, Supplier<Catalog> known) {
         this.file = file;
         this.known = known;
         this.cells = new ArticleCells(file, problems, notices);
     }
 
     /**
-     * Reads an article; unknown titles are matched against {@link Catalog#bundled()}.
+     * Reads an article; tables with unknown titles are matched against {@link Catalog#bundled()}, which is only
+     * read when such a table exists.
      *
      * @throws CatalogException naming the file, line and column of every row that cannot be read
      */
     public static ArticleImport read(Reader text, String fileName) {
-        return read(text, fileName, Catalog.bundled());
+        return read(text, fileName, Catalog::bundled);
     }
 
     /** Reads an article, matching tables with unknown titles to the services of {@code known} by their hosts. */
     public static ArticleImport read(Reader text, String fileName, Catalog known) {
+        return read(text, fileName, () -> known);
+    }
+
+    private static ArticleImport read(Reader text, String fileName, Supplier<Catalog> known) {
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(text)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -230,7 +237,10 @@ public final class ArticleImporter {
         table.rows().forEach(r -> hosts.add(r.host()));
         String best = null;
         long bestOverlap = 0;
-        for (Service service : known.services()) {
+        if (knownCatalog == null) {
+            knownCatalog = known.get();
+        }
+        for (Service service : knownCatalog.services()) {
             if (taken.contains(service.id())) {
                 continue;
             }
