@@ -155,6 +155,19 @@ class ArticleImporterTest {
     }
 
     @Test
+    void unknownTitlesAreMatchedAgainstTheBundledCatalogByDefault() throws IOException {
+        ArticleImport article;
+        try (Reader reader = resource(ENGLISH)) {
+            article = ArticleImporter.read(reader, "2026-fixture.en.txt");
+        }
+        ArticleTable table = article.table("software-updates").orElseThrow();
+        assertThat(table.match(), is(Match.HOSTS));
+        assertThat(article.notices(), hasItem("2026-fixture.en.txt:" + table.line()
+                + ": table 'Keeping your Mac up to date' matched to software-updates by its hosts (3 of 4)"));
+        assertThat(article.table("spatial-personas").orElseThrow().match(), is(Match.NEW));
+    }
+
+    @Test
     void aTableSharingNoHostBecomesANewServiceAndSaysSo() throws IOException {
         ArticleImport article = english();
         ArticleTable table = article.table("spatial-personas").orElseThrow();

@@ -119,4 +119,21 @@ class CatalogDiffTest {
         assertThat(diff.lines(), is(List.of()));
         assertThat(diff.toString(), is("no changes"));
     }
+
+    @Test
+    void theBundledCatalogDiffersFromItsArticleOnlyWhereAnErratumSaysSo() throws java.io.IOException {
+        Catalog bundled = Catalog.bundled();
+        Catalog article = ArticleImporterTest.french().toCatalog("Article", bundled.source(), bundled);
+        assertThat(article.endpoints().size(), is(139));
+        CatalogDiff diff = CatalogDiff.between(bundled, article);
+        assertThat(diff.lines(), org.hamcrest.Matchers.hasItem("apps: changed sylvan.apple.com ports 80, 443 → 80, 433"));
+        for (Change change : diff.changes()) {
+            assertThat(change.text(), change.kind(), is(Change.Kind.CHANGED));
+            String field = change.text().substring((change.service() + ": changed " + change.host() + " ").length())
+                    .split(" ")[0];
+            Endpoint row = bundled.service(change.service()).endpoints().stream()
+                    .filter(e -> e.pattern().equals(change.host())).findFirst().orElseThrow();
+            assertThat(change.text(), row.erratum(field).isPresent(), is(true));
+        }
+    }
 }
