@@ -75,7 +75,7 @@ public final class ArticleImporter {
 
     private ArticleImport read(List<String> lines) {
         List<Found> found = new ArrayList<>();
-        List<String> language = new ArrayList<>();
+        String language = null;
         int textStart = 0;
         int i = 0;
         while (i < lines.size()) {
@@ -86,8 +86,8 @@ public final class ArticleImporter {
                 continue;
             }
             int headerLine = i + 1;
-            if (language.isEmpty()) {
-                language.add(header.get(0).strip().equalsIgnoreCase("hosts") ? "en" : "fr");
+            if (language == null) {
+                language = header.get(0).strip().toLowerCase(java.util.Locale.ROOT).startsWith("host") ? "en" : "fr";
             }
             List<String> headings = headings(lines.subList(textStart, i));
             Map<Column, Integer> columns = columns(headerLine, header);
@@ -121,7 +121,7 @@ public final class ArticleImporter {
             throw new CatalogException(problems);
         }
         List<ArticleTable> tables = map(found);
-        return new ArticleImport(file, language.get(0), tables, notices);
+        return new ArticleImport(file, language, tables, notices);
     }
 
     /** The last run of title lines before a table; empty when only sentences stand between two tables. */
