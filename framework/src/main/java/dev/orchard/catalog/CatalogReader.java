@@ -199,11 +199,32 @@ final class CatalogReader {
         if (problems.size() > before || host.isEmpty() || ports.isEmpty()) {
             return null;
         }
+        checkProbeHosts(map, host.get(), probeHosts);
+        if (problems.size() > before) {
+            return null;
+        }
         ProxySupport finalProxy = proxy;
         return construct(map, "", () -> new Endpoint(serviceId, host.get(), ports,
                 transports.isEmpty() ? List.of(Transport.TCP) : transports, os,
                 text(map, "description", false).orElse(""), text(map, "descriptionFr", false).orElse(""),
                 finalProxy, notes, probeHosts, tls, tags, errata, null, at(map.line())));
+    }
+
+    /** Names the probeHosts field and its line, which the Endpoint constructor cannot know. */
+    private void checkProbeHosts(Mapping map, String pattern, List<ProbeHost> probeHosts) {
+        YamlNode node = map.entries().get("probeHosts");
+        if (probeHosts.isEmpty() && pattern.startsWith("*.")) {
+            problem(map.line(), "probeHosts", "is missing; wildcard " + pattern + " needs at least one probe host,"
+                    + " a concrete host that devices use under it");
+        }
+        for (ProbeHost probe : probeHosts) {
+            if (!probe.isCoveredBy(pattern)) {
+                problem(node == null ? map.line() : node.line(), "probeHosts", "probe host " + probe.host()
+                        + " is not covered by " + pattern + (pattern.startsWith("*.")
+                        ? "; a *.domain pattern covers names under the domain, not the domain itself"
+                        : "; expected the host itself"));
+            }
+        }
     }
 
     private static String proxyBoolean(Scalar scalar) {
@@ -322,13 +343,15 @@ final class CatalogReader {
         YamlNode node = map.entries().get(key);
         if (node == null || node instanceof Scalar s && s.isNull()) {
             if (required) {
-                problem(node == null ? map.line() : node.line(), key, node == null ? "is missing" : "is empty");
+                problem(node == null ? map.line() : node.line(), key, (node == null ? "is missing" : "is empty")
+                        + "; expected " + (key.equals("host") ? "a host name such as mdm.example.com" : "text"));
             }
             return Optional.empty();
         }
         if (node instanceof Scalar s) {
             if (required && s.text().isBlank()) {
-                problem(node.line(), key, "is empty");
+                problem(node.line(), key, "is empty; expected "
+                        + (key.equals("host") ? "a host name such as mdm.example.com" : "text"));
                 return Optional.empty();
             }
             return Optional.of(s.text());
