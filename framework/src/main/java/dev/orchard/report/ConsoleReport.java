@@ -111,9 +111,12 @@ public final class ConsoleReport {
         return String.format(Locale.ROOT, format, service, s.total(), s.passed(), s.failed(), s.skipped(), s.flaky());
     }
 
-    /** Control characters would let a hostile message move the cursor or recolour the terminal. */
+    /**
+     * Control characters would let a hostile message move the cursor or recolour the terminal; lone surrogates
+     * cannot be printed at all.
+     */
     private static String plain(String text) {
-        return text.replaceAll("[\\p{Cntrl}&&[^\\t]]+", " ").strip();
+        return text.replaceAll("\\p{Cntrl}+", " ").replaceAll("\\p{Cs}", "\uFFFD").strip();
     }
 
     private static String seconds(Duration duration) {
