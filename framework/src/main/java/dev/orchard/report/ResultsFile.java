@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchard.catalog.Endpoint;
@@ -187,6 +188,19 @@ public record ResultsFile(
         }
     }
 
+    /** {@code results[3].status}: where in the document a mapping problem is, for people who open the file. */
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder text = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                text.append(text.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                text.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return text.toString();
+    }
+
     /** Writes the file, replacing any earlier one. */
     public void write(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -224,6 +238,9 @@ public record ResultsFile(
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException) {
                 problem = cause.getMessage();
+            }
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                where += ": at " + jsonPath(mapping.getPath());
             }
             throw new IOException(where + ": " + problem + "; expected an Orchard results file (" + FILE_NAME + ")",
                     e);

@@ -55,6 +55,28 @@ class ConsoleReportTest {
     }
 
     @Test
+    void eachServiceLineAppearsOnceWhenResultsArriveFromManyThreads() throws Exception {
+        RunReport run = Runs.mixed(null);
+        ConsoleReport console = ConsoleReport.plan(Runs.targets(), run.settings());
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (CheckOutcome outcome : run.outcomes()) {
+                done.add(pool.submit(() -> console.completed(outcome.target(), outcome.result()).ifPresent(lines::add)));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(lines.size(), is(2));
+        assertThat(lines.stream().map(l -> l.substring(0, 5)).sorted().toList(), contains("[1/2]", "[2/2]"));
+    }
+
+    @Test
     void theSummaryIsATableThenFailuresGroupedByCauseWithOneRemedyEach() {
         RunReport run = Runs.mixed(null);
 

@@ -185,8 +185,22 @@ class ResultsFileTest {
 
         IOException e = assertThrows(IOException.class, () -> ResultsFile.read(file));
 
-        assertThat(e.getMessage(), allOf(containsString("status.json:"), containsString("status 'green'"),
+        assertThat(e.getMessage(), allOf(containsString("status.json:"), containsString("at results[0]"),
+                containsString("status 'green'"),
                 containsString("passed, failed, skipped")));
+    }
+
+    @Test
+    void fieldsAddedByLaterVersionsAreIgnored() throws IOException {
+        Path file = dir.resolve("newer.json");
+        String json = ResultsFile.from(Runs.mixed(null)).toJson().replaceFirst("\\{", "{\"addedLater\": [1, 2],")
+                .replace("\"route\" :", "\"region\": \"eu\", \"route\" :");
+        Files.write(file, json.getBytes(StandardCharsets.UTF_8));
+
+        ResultsFile read = ResultsFile.read(file);
+
+        assertThat(read.results().size(), is(10));
+        assertThat(read.results().get(1).route(), is("direct"));
     }
 
     @Test
