@@ -22,7 +22,7 @@ public final class Reports {
 
     /** Writes JSON, XML and HTML into {@code dir}, creating it; returns the files written. */
     public static List<Path> writeAll(RunReport report, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        createDirectory(dir);
         List<Path> written = new ArrayList<>();
         written.add(writeJson(report, dir.resolve(ResultsFile.FILE_NAME)));
         written.addAll(writeSurefireXml(report, dir));
@@ -37,13 +37,20 @@ public final class Reports {
 
     /** One {@code TEST-apple-network.<service>.xml} per service into {@code dir}, such as target/surefire-reports. */
     public static List<Path> writeSurefireXml(RunReport report, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        createDirectory(dir);
         return SurefireXml.writeAll(report, dir);
     }
 
     public static Path writeHtml(RunReport report, Path file) throws IOException {
         Files.writeString(file, HtmlReport.render(report), StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static void createDirectory(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException(dir + ": is a file; expected a directory to write the reports into");
+        }
+        Files.createDirectories(dir);
     }
 
     /** The Surefire file name of a service, such as {@code TEST-apple-network.mdm.xml}. */

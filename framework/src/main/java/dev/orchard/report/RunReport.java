@@ -3,6 +3,8 @@ package dev.orchard.report;
 import dev.orchard.probe.NetworkSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +41,9 @@ public record RunReport(String catalogName, String catalogRevision, Instant star
     public Map<String, List<CheckOutcome>> byService() {
         Map<String, List<CheckOutcome>> groups = new LinkedHashMap<>();
         for (CheckOutcome outcome : outcomes) {
-            groups.computeIfAbsent(outcome.service(), s -> new java.util.ArrayList<>()).add(outcome);
+            groups.computeIfAbsent(outcome.service(), s -> new ArrayList<>()).add(outcome);
         }
         groups.replaceAll((service, list) -> List.copyOf(list));
-        return java.util.Collections.unmodifiableMap(groups);
+        return Collections.unmodifiableMap(groups);
     }
 }

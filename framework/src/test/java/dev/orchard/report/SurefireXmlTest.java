@@ -192,6 +192,6 @@ class SurefireXmlTest {
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> Reports.writeSurefireXml(Runs.mixed(null), notADirectory));
 
-        assertThat(e.getMessage(), containsString("taken"));
+        assertThat(e.getMessage(), is(notADirectory + ": is a file; expected a directory to write the reports into"));
     }
 }
