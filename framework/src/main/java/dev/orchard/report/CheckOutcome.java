@@ -1,0 +1,79 @@
+package dev.orchard.report;
+
+import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.ProbeResult;
+import dev.orchard.probe.Status;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The final result of one check, with the failed attempts that came before it when the check was rerun. Reports
+ * keep the earlier attempts because a check that passes only on a rerun points at an unreliable network path.
+ *
+ * @param target the check and the host it probed
+ * @param tags the check's tags, as users select them
+ * @param result the final attempt's result
+ * @param earlierAttempts the failed attempts before the final one, oldest first; empty when the check ran once
+ */
+public record CheckOutcome(CheckTarget target, Set<String> tags, ProbeResult result,
+        List<ProbeResult> earlierAttempts) {
+
+    public CheckOutcome {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(result, "result");
+        tags = tags == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(tags));
+        earlierAttempts = earlierAttempts == null ? List.of() : List.copyOf(earlierAttempts);
+        for (ProbeResult attempt : earlierAttempts) {
+            if (attempt.status() != Status.FAILED) {
+                throw new IllegalArgumentException("an earlier attempt of " + target.host() + " "
+                        + target.check().displayName() + " is " + attempt.status().jsonName()
+                        + "; only failed attempts are rerun");
+            }
+        }
+    }
+
+    /** An outcome of a check that ran once, tagged with its row's and its check's tags. */
+    public static CheckOutcome of(CheckTarget target, ProbeResult result) {
+        return new CheckOutcome(target, defaultTags(target), result, List.of());
+    }
+
+    /** An outcome of a check that was rerun after {@code earlierAttempts} failed. */
+    public static CheckOutcome rerun(CheckTarget target, ProbeResult result, List<ProbeResult> earlierAttempts) {
+        return new CheckOutcome(target, defaultTags(target), result, earlierAttempts);
+    }
+
+    /** The row's tags followed by the check's own ({@code tls}, {@code tcp}). */
+    public static Set<String> defaultTags(CheckTarget target) {
+        Set<String> tags = new LinkedHashSet<>(target.endpoint().tags());
+        tags.addAll(target.check().tags());
+        return tags;
+    }
+
+    public String service() {
+        return target.endpoint().service();
+    }
+
+    public Status status() {
+        return result.status();
+    }
+
+    /** True when the check failed at first and passed on a rerun. */
+    public boolean flaky() {
+        return result.passed() && !earlierAttempts.isEmpty();
+    }
+
+    public boolean rerun() {
+        return !earlierAttempts.isEmpty();
+    }
+
+    /** Every attempt, oldest first; the last is {@link #result()}. */
+    public List<ProbeResult> attempts() {
+        List<ProbeResult> all = new ArrayList<>(earlierAttempts);
+        all.add(result);
+        return List.copyOf(all);
+    }
+}

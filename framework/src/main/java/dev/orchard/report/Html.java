@@ -1,0 +1,36 @@
+package dev.orchard.report;
+
+/**
+ * Escapes text for HTML element content and quoted attributes; catalog text and hostnames are untrusted. Control
+ * characters and lone surrogates (which cannot even be encoded as UTF-8) become U+FFFD.
+ */
+final class Html {
+
+    private Html() {
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            switch (cp) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '\n', '\t', '\r' -> out.appendCodePoint(cp);
+                default -> {
+                    boolean unfit = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || Character.isSurrogate((char) cp)
+                            && cp <= 0xFFFF;
+                    out.appendCodePoint(unfit ? 0xFFFD : cp);
+                }
+            }
+        }
+        return out.toString();
+    }
+}

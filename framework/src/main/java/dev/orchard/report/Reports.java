@@ -1,0 +1,60 @@
+package dev.orchard.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the report files of a run: {@code apple-network-results.json}, one Surefire
+ * {@code TEST-apple-network.<service>.xml} per service, and {@code index.html}. The engine and the Maven plugin
+ * call this once a run has ended.
+ */
+public final class Reports {
+
+    /** The HTML page's file name. */
+    public static final String HTML_FILE = HtmlReport.FILE_NAME;
+
+    private Reports() {
+    }
+
+    /** Writes JSON, XML and HTML into {@code dir}, creating it; returns the files written. */
+    public static List<Path> writeAll(RunReport report, Path dir) throws IOException {
+        createDirectory(dir);
+        List<Path> written = new ArrayList<>();
+        written.add(writeJson(report, dir.resolve(ResultsFile.FILE_NAME)));
+        written.addAll(writeSurefireXml(report, dir));
+        written.add(writeHtml(report, dir.resolve(HTML_FILE)));
+        return List.copyOf(written);
+    }
+
+    public static Path writeJson(RunReport report, Path file) throws IOException {
+        ResultsFile.from(report).write(file);
+        return file;
+    }
+
+    /** One {@code TEST-apple-network.<service>.xml} per service into {@code dir}, such as target/surefire-reports. */
+    public static List<Path> writeSurefireXml(RunReport report, Path dir) throws IOException {
+        createDirectory(dir);
+        return SurefireXml.writeAll(report, dir);
+    }
+
+    public static Path writeHtml(RunReport report, Path file) throws IOException {
+        Files.writeString(file, HtmlReport.render(report), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void createDirectory(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException(dir + ": is a file; expected a directory to write the reports into");
+        }
+        Files.createDirectories(dir);
+    }
+
+    /** The Surefire file name of a service, such as {@code TEST-apple-network.mdm.xml}. */
+    public static String surefireFileName(String service) {
+        return SurefireXml.fileName(service);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.orchard.report;
+
+import dev.orchard.catalog.Endpoint;
+import dev.orchard.catalog.OperatingSystem;
+import dev.orchard.catalog.ProxySupport;
+import dev.orchard.catalog.Transport;
+import dev.orchard.probe.CertificateInfo;
+import dev.orchard.probe.Check;
+import dev.orchard.probe.CheckKind;
+import dev.orchard.probe.CheckPlanner;
+import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.Evidence;
+import dev.orchard.probe.NetworkSettings;
+import dev.orchard.probe.ProbeResult;
+import dev.orchard.probe.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs built from real catalog rows, planned checks and probe results, as the engine would hand them over. */
+final class Runs {
+
+    static final String HOSTILE = "<script>alert(1)</script> & \"quotes\" ]]> \u0000\u001b[31mred\uD800";
+    static final Instant STARTED = Instant.parse("2026-11-29T08:00:00Z");
+
+    static final Endpoint PUSH = Endpoint.builder("mdm", "*.push.apple.com")
+            .ports(5223, 443)
+            .os(OperatingSystem.IOS, OperatingSystem.MACOS)
+            .proxy(ProxySupport.NO)
+            .probeHost("1-courier.push.apple.com", "a courier devices connect to")
+            .tags("push")
+            .description("Push notifications")
+            .build();
+    static final Endpoint ALBERT = Endpoint.builder("device-setup", "albert.apple.com")
+            .ports(443)
+            .proxy(ProxySupport.YES)
+            .description(HOSTILE)
+            .build();
+    static final Endpoint TIME = Endpoint.builder("device-setup", "time.apple.com")
+            .ports(123)
+            .transports(Transport.UDP)
+            .build();
+
+    private Runs() {
+    }
+
+    static NetworkSettings settings(String proxy) {
+        return new NetworkSettings(List.of("127.0.0.1:5353"), proxy, "default", List.of(), Duration.ofSeconds(5),
+                64);
+    }
+
+    static CheckTarget target(Endpoint endpoint, Check check) {
+        return new CheckTarget(endpoint, endpoint.probeHosts().get(0).host(), check);
+    }
+
+    /** Every check of the three rows, as the planner plans them. */
+    static List<CheckTarget> targets() {
+        List<CheckTarget> targets = new ArrayList<>();
+        for (Endpoint endpoint : List.of(PUSH, ALBERT, TIME)) {
+            String host = endpoint.probeHosts().get(0).host();
+            CheckPlanner.checks(endpoint, host).forEach(c -> targets.add(new CheckTarget(endpoint, host, c)));
+        }
+        return targets;
+    }
+
+    static final Evidence DNS_SEEN = new Evidence(List.of("17.57.144.10"),
+            List.of("1-courier.push.apple.com", "1-courier.push-apple.com.akadns.net"), List.of("17.57.144.10"),
+            null, null, null, null, null, null, null);
+    static final CertificateInfo LEAF = new CertificateInfo("CN=courier.push.apple.com",
+            "CN=Apple Public Server RSA CA 12 - G1", "q1w2e3", "2027-03-01T00:00:00Z");
+
+    /**
+     * mdm: dns passes; tcp 5223 fails on every attempt; tls 5223 is skipped; tcp 443 passes on a rerun; tls 443
+     * passes. device-setup: albert's dns fails with a hostile message, its checks are skipped; time passes.
+     */
+    static RunReport mixed(String proxy) {
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        for (CheckTarget target : targets()) {
+            outcomes.add(outcome(target));
+        }
+        return new RunReport("Apple enterprise networks", "2024-11", STARTED, Duration.ofMillis(12_345),
+                settings(proxy), outcomes);
+    }
+
+    private static CheckOutcome outcome(CheckTarget target) {
+        Check check = target.check();
+        String host = target.host();
+        Evidence direct = new Evidence(List.of("17.57.144.10"), null, null, "17.57.144.10:" + check.port(), "direct",
+                null, null, null, null, null);
+        if (host.equals("albert.apple.com")) {
+            if (check.kind() == CheckKind.DNS) {
+                return CheckOutcome.of(target, ProbeResult.failed(Verdict.DNS_NXDOMAIN,
+                        "albert.apple.com does not exist " + HOSTILE, Duration.ofMillis(12),
+                        new Evidence(null, List.of("albert.apple.com"), null, null, null, null, null, null, null,
+                                "resolver 127.0.0.1:5353 answered NXDOMAIN")));
+            }
+            return CheckOutcome.of(target, ProbeResult.skipped(Verdict.NOT_RUN, "dns of albert.apple.com failed"));
+        }
+        if (host.equals("time.apple.com")) {
+            return CheckOutcome.of(target, ProbeResult.passed("answered", Duration.ofMillis(30), Evidence.NONE));
+        }
+        if (check.kind() == CheckKind.DNS) {
+            return CheckOutcome.of(target, ProbeResult.passed("resolved", Duration.ofMillis(8), DNS_SEEN));
+        }
+        if (check.port() == 5223) {
+            if (check.kind() == CheckKind.TCP) {
+                ProbeResult timeout = ProbeResult.failed(Verdict.TCP_TIMEOUT, "no answer from 17.57.144.10:5223",
+                        Duration.ofMillis(5001), direct);
+                return CheckOutcome.rerun(target, timeout, List.of(timeout, timeout));
+            }
+            return CheckOutcome.of(target, ProbeResult.skipped(Verdict.NOT_RUN, "tcp 5223 failed: TCP_TIMEOUT"));
+        }
+        if (check.kind() == CheckKind.TCP) {
+            return CheckOutcome.rerun(target, ProbeResult.passed("connected", Duration.ofMillis(40), direct),
+                    List.of(ProbeResult.failed(Verdict.TCP_RESET, "reset after open", Duration.ofMillis(20), direct)));
+        }
+        return CheckOutcome.of(target, ProbeResult.passed("TLSv1.3 to Apple", Duration.ofMillis(120),
+                new Evidence(null, null, null, "17.57.144.10:443", "direct", List.of(LEAF), "TLSv1.3", null, null,
+                        null)));
+    }
+}
