@@ -68,6 +68,7 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
 
     @Override
     protected EngineContext createExecutionContext(ExecutionRequest request) {
+        ResultRegistry.clear();
         ConfigurationParameters parameters = request.getConfigurationParameters();
         Supplier<Network> network = () -> NetworkFactory.create(parameters, request.getRootTestDescriptor());
         return new EngineContext(network, request.getEngineExecutionListener());

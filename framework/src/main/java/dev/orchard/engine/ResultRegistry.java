@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands each check's full result (verdict, evidence) from the engine to launcher-side listeners in the same JVM,
- * which JUnit's events cannot carry. Entries are taken once, when the listener hears the check finish.
+ * which JUnit's events cannot carry. Each engine run starts with an empty registry.
  */
 final class ResultRegistry {
 
@@ -27,7 +27,12 @@ final class ResultRegistry {
         ENTRIES.put(uniqueId, entry);
     }
 
-    static Optional<Entry> take(String uniqueId) {
-        return Optional.ofNullable(ENTRIES.remove(uniqueId));
+    static Optional<Entry> get(String uniqueId) {
+        return Optional.ofNullable(ENTRIES.get(uniqueId));
+    }
+
+    /** Forgets the previous run's results; called when an engine run starts. */
+    static void clear() {
+        ENTRIES.clear();
     }
 }

@@ -1,0 +1,45 @@
+package dev.orchard.engine;
+
+import dev.orchard.ConfigurationKeys;
+import dev.orchard.report.Reports;
+import dev.orchard.report.RunReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Writes the JSON results file, the Surefire-style XML and the HTML page at the end of a run when
+ * {@code apple-network.reportsDirectory} is set, so a plain Surefire or console-launcher run leaves the same
+ * reports as the Maven plugin. Registered automatically through the launcher's ServiceLoader.
+ */
+public final class ResultsListener extends ResultsCollector {
+
+    private Optional<String> directory = Optional.empty();
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        super.testPlanExecutionStarted(testPlan);
+        directory = testPlan.getConfigurationParameters().get(ConfigurationKeys.REPORTS_DIRECTORY)
+                .map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        super.testPlanExecutionFinished(testPlan);
+        if (directory.isEmpty()) {
+            return;
+        }
+        Optional<RunReport> report = report();
+        if (report.isEmpty()) {
+            return;
+        }
+        Path dir = Path.of(directory.get());
+        try {
+            Reports.writeAll(report.get(), dir);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("[apple-network] cannot write reports to " + dir + " ("
+                    + ConfigurationKeys.REPORTS_DIRECTORY + "): " + e.getMessage());
+        }
+    }
+}
