@@ -221,6 +221,24 @@ class DnsProbeTest {
     }
 
     @Test
+    void aSilentFirstResolverFallsThroughToTheSecondWithinTheTimeout() throws IOException {
+        dns.silent("time.apple.com");
+        try (LabDnsServer second = LabDnsServer.start().address("time.apple.com", "17.253.34.125")) {
+            DnsProbe both = new DnsProbe(List.of(dns.address(), second.address()), TIMEOUT, List.of());
+
+            long start = System.nanoTime();
+            ProbeResult result = both.resolve("time.apple.com").result();
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+            assertThat(result.message(), result.verdict(), is(Verdict.OK));
+            assertThat(result.evidence().apple17(), contains("17.253.34.125"));
+            assertThat(dns.queries("time.apple.com"), greaterThanOrEqualTo(1));
+            assertThat(second.queries("time.apple.com"), greaterThanOrEqualTo(1));
+            assertThat(millis, lessThanOrEqualTo(TIMEOUT.toMillis() * 110 / 100));
+        }
+    }
+
+    @Test
     void aCnameLoopIsReported() {
         dns.cname("a.apple.com", "b.apple.com").cname("b.apple.com", "a.apple.com");
 
