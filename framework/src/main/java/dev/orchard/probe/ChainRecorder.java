@@ -87,7 +87,8 @@ final class ChainRecorder extends X509ExtendedTrustManager {
         outcome = Outcome.TRUSTED;
     }
 
-    private static String names(X509Certificate certificate) {
+    /** The names a certificate carries, for mismatch messages. */
+    static String names(X509Certificate certificate) {
         try {
             var names = certificate.getSubjectAlternativeNames();
             return names == null ? "no subject alternative name"

@@ -1,12 +1,29 @@
 package dev.orchard.probe;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.TrustManager;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -18,9 +35,9 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Sends one real RFC 8484 query (apple.com A, POST application/dns-message) to a DNS-over-HTTPS host over a
- * validated TLS session, because a filter can let TLS through yet rewrite or block what DoH carries. The TLS
- * session is judged exactly as {@link TlsProbe} judges it.
+ * Sends one real RFC 8484 query (apple.com A, POST application/dns-message) to a DNS-over-HTTPS host with OkHttp
+ * over the route, because a filter can let TLS through yet rewrite or block what DoH carries. The certificate is
+ * judged as {@link TlsProbe} judges it (same anchors, same recorder, same verdicts).
  */
 final class DohProbe {
 
@@ -38,63 +55,109 @@ final class DohProbe {
 
     ProbeResult probe(Route route, String host, int port) {
         long start = System.nanoTime();
-        try (TimeBudget budget = TimeBudget.start(timeout)) {
-            TlsHandshake.Outcome outcome = TlsHandshake.open(anchors, route, host, port, budget, start);
-            if (outcome.failure() != null) {
-                return outcome.failure();
+        String target = host + ":" + port;
+        ChainRecorder recorder = new ChainRecorder(anchors.trustManager(), host);
+        RouteSocketFactory sockets = new RouteSocketFactory(route, host, port);
+        OkHttpClient client;
+        try {
+            client = client(recorder, sockets);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot make a TLS client context", e);
+        }
+        Message query = query();
+        HttpUrl url = new HttpUrl.Builder().scheme("https").host(host).port(port).encodedPath(PATH).build();
+        Request request = new Request.Builder().url(url).header("Accept", MEDIA_TYPE)
+                .post(RequestBody.create(query.toWire(), MediaType.get(MEDIA_TYPE))).build();
+        try (Response response = client.newCall(request).execute()) {
+            byte[] body;
+            try (InputStream in = response.body().byteStream()) {
+                body = in.readNBytes(HttpExchange.MAX_BODY);
             }
-            SSLSocket socket = outcome.socket();
-            Evidence tls = outcome.evidence();
-            String url = "https://" + (port == 443 ? host : ProxyRoute.authority(host, port)) + PATH;
-            Message query = query();
-            byte[] wire = query.toWire();
-            HttpAnswer answer;
-            try {
-                budget.guard(socket);
-                socket.setSoTimeout(budget.remainingMillis());
-                answer = HttpExchange.exchange(socket, "POST " + PATH + " HTTP/1.1\r\nHost: "
-                        + (port == 443 ? host : ProxyRoute.authority(host, port)) + "\r\nUser-Agent: Orchard"
-                        + "\r\nAccept: " + MEDIA_TYPE + "\r\nContent-Type: " + MEDIA_TYPE + "\r\nContent-Length: "
-                        + wire.length + "\r\nConnection: close", wire);
-            } catch (IOException e) {
-                boolean late = e instanceof SocketTimeoutException || budget.expired();
-                return ProbeResult.failed(late ? Verdict.TCP_TIMEOUT : Verdict.DOH_INVALID, "the DoH query to "
-                        + url + (late ? " got no answer within " + timeout.toMillis() + " ms"
-                                : " got no HTTP answer (" + SocketFailures.describe(e) + ")"),
-                        TlsHandshake.since(start), tls);
-            } finally {
-                TimeBudget.closeQuietly(socket);
-            }
-            Evidence evidence = new Evidence(tls.addresses(), tls.cnameChain(), tls.apple17(), tls.connectedTo(),
-                    tls.route(), tls.chain(), tls.tlsVersion(), answer.status(), answer.serverOrVia(), null);
-            String problem = problem(query, answer);
+            String server = response.header("Server") != null ? response.header("Server") : response.header("Via");
+            Evidence evidence = evidence(route, sockets, recorder, response.handshake() == null ? null
+                    : response.handshake().tlsVersion().javaName(), response.code(), server, null);
+            String problem = problem(query, response.code(), response.message(), response.header("Content-Type"),
+                    body);
             if (problem != null) {
-                Evidence detailed = withDetail(evidence, problem);
                 return ProbeResult.failed(Verdict.DOH_INVALID, "the DoH answer from " + url + " is not a DNS "
                         + "answer: " + problem + "; a proxy or filter rewrites DoH, allow the host unmodified",
-                        TlsHandshake.since(start), detailed);
+                        TlsHandshake.since(start), withDetail(evidence, problem));
             }
-            Message response = parse(answer);
-            String answers = response.getSection(Section.ANSWER).stream().map(Record::rdataToString)
+            String answers = parse(body).getSection(Section.ANSWER).stream().map(Record::rdataToString)
                     .collect(Collectors.joining(", "));
             return ProbeResult.passed("DoH query " + QUERY_NAME + " A to " + url + " answered " + answers,
                     TlsHandshake.since(start), withDetail(evidence, "answers: " + answers));
+        } catch (IOException e) {
+            return failure(e, route, sockets, recorder, target, url, start);
+        } finally {
+            client.connectionPool().evictAll();
         }
     }
 
-    /** Why the answer is not a DNS answer to {@code query}, or null when it is one. */
-    private static String problem(Message query, HttpAnswer answer) {
-        if (answer.status() != 200) {
-            return "HTTP " + answer.status() + " " + answer.reason();
+    private ProbeResult failure(IOException e, Route route, RouteSocketFactory sockets, ChainRecorder recorder,
+            String target, HttpUrl url, long start) {
+        Evidence evidence = evidence(route, sockets, recorder, null, null, null, recorder.reason());
+        RouteException refusal = sockets.refusal();
+        if (refusal != null) {
+            return ProbeResult.failed(refusal.verdict(), refusal.getMessage(), TlsHandshake.since(start),
+                    evidence(route, sockets, recorder, null, refusal.httpStatus(), refusal.server(), null));
         }
-        String type = answer.header("content-type");
+        if (sockets.opened() == null) {
+            IOException cause = sockets.connectFailure() != null ? sockets.connectFailure() : e;
+            return ProbeResult.failed(SocketFailures.verdict(cause), "cannot connect to " + target + " ("
+                    + SocketFailures.describe(cause) + ")", TlsHandshake.since(start), evidence);
+        }
+        boolean late = e instanceof InterruptedIOException;
+        if (e instanceof SSLPeerUnverifiedException && !recorder.chain().isEmpty()) {
+            X509Certificate leaf = recorder.chain().get(0);
+            return ProbeResult.failed(Verdict.TLS_HOSTNAME_MISMATCH, TlsHandshake.mismatchMessage(target,
+                    "the certificate names " + ChainRecorder.names(leaf) + ", not " + target.split(":")[0]),
+                    TlsHandshake.since(start), evidence);
+        }
+        if (recorder.outcome() != ChainRecorder.Outcome.TRUSTED) {
+            return TlsHandshake.failure(recorder, e, late, anchors, target, timeout, start, evidence);
+        }
+        return ProbeResult.failed(late ? Verdict.TCP_TIMEOUT : Verdict.DOH_INVALID, "the DoH query to " + url
+                + (late ? " got no answer within " + timeout.toMillis() + " ms"
+                        : " got no HTTP answer (" + SocketFailures.describe(e) + ")"),
+                TlsHandshake.since(start), evidence);
+    }
+
+    /** A client for one query: sockets from the route, trust from the recorder, no pooling, no retries. */
+    private OkHttpClient client(ChainRecorder recorder, RouteSocketFactory sockets)
+            throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {recorder}, null);
+        return new OkHttpClient.Builder()
+                .socketFactory(sockets)
+                .sslSocketFactory(context.getSocketFactory(), recorder)
+                // the route decides where to connect; this placeholder address is never dialled
+                .dns(name -> List.of(InetAddress.getByAddress(name, new byte[4])))
+                .proxy(Proxy.NO_PROXY)
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .fastFallback(false)
+                .callTimeout(timeout)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .build();
+    }
+
+    /** Why the answer is not a DNS answer to {@code query}, or null when it is one. */
+    private static String problem(Message query, int status, String reason, String type, byte[] body) {
+        if (status != 200) {
+            return "HTTP " + status + " " + reason;
+        }
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(MEDIA_TYPE)) {
             return "Content-Type is " + (type == null ? "missing" : "'" + HttpExchange.printable(type) + "'")
                     + ", not " + MEDIA_TYPE;
         }
-        Message response = parse(answer);
+        Message response = parse(body);
         if (response == null) {
-            return "the body (" + answer.body().length + " bytes) does not parse as a DNS message";
+            return "the body (" + body.length + " bytes) does not parse as a DNS message";
         }
         if (!response.getHeader().getFlag(Flags.QR) || response.getHeader().getID() != query.getHeader().getID()) {
             return "the DNS message is not a response to the query sent";
@@ -108,9 +171,9 @@ final class DohProbe {
         return null;
     }
 
-    private static Message parse(HttpAnswer answer) {
+    private static Message parse(byte[] body) {
         try {
-            return new Message(answer.body());
+            return new Message(body);
         } catch (IOException e) {
             return null;
         }
@@ -125,6 +188,15 @@ final class DohProbe {
         } catch (TextParseException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Evidence evidence(Route route, RouteSocketFactory sockets, ChainRecorder recorder,
+            String version, Integer status, String server, String detail) {
+        Socket opened = sockets.opened();
+        String connectedTo = opened == null || opened.getInetAddress() == null ? null
+                : opened.getInetAddress().getHostAddress() + ":" + opened.getPort();
+        return TlsHandshake.evidence(route, connectedTo, TlsHandshake.chain(recorder.chain()), version, status,
+                server, detail);
     }
 
     private static Evidence withDetail(Evidence e, String detail) {

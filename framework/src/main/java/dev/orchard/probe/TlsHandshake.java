@@ -67,30 +67,43 @@ final class TlsHandshake {
             budget.close();
             TimeBudget.closeQuietly(tls != null ? tls : raw);
             TimeBudget.closeQuietly(raw);
-            List<CertificateInfo> chain = chain(recorder.chain());
-            Evidence evidence = evidence(route, connectedTo, chain, null, null, null, recorder.reason());
-            String target = host + ":" + port;
-            switch (recorder.outcome()) {
-                case UNTRUSTED:
-                    return failed(Verdict.TLS_INTERCEPTED, interceptedMessage(target, chain, anchors), startNanos,
-                            evidence);
-                case NAME_MISMATCH:
-                    return failed(Verdict.TLS_HOSTNAME_MISMATCH, "TLS to " + target + " presents a valid "
-                            + "certificate for another name: " + recorder.reason()
-                            + "; traffic reaches the wrong server (check DNS overrides, connect-to rules or a "
-                            + "transparent proxy)", startNanos, evidence);
-                default:
-                    break;
-            }
-            if (e instanceof SocketTimeoutException || budget.expired()) {
-                return failed(Verdict.TLS_HANDSHAKE_TIMEOUT, "TCP to " + target + " connected but the TLS "
-                        + "handshake did not complete within " + budget.timeout().toMillis() + " ms; a middlebox "
-                        + "holds the connection", startNanos, evidence);
-            }
-            return failed(Verdict.TLS_HANDSHAKE_FAILED, "the TLS handshake with " + target + " failed ("
-                    + SocketFailures.describe(e) + "); allow TLS 1.2 and 1.3 to the host unmodified", startNanos,
-                    evidence);
+            Evidence evidence = evidence(route, connectedTo, chain(recorder.chain()), null, null, null,
+                    recorder.reason());
+            ProbeResult failure = failure(recorder, e, e instanceof SocketTimeoutException || budget.expired(),
+                    anchors, host + ":" + port, budget.timeout(), startNanos, evidence);
+            return new Outcome(null, evidence, failure);
         }
+    }
+
+    /**
+     * The verdict of a failed handshake: the recorder's judgement of the chain if it saw one, else a timeout or a
+     * plain handshake failure.
+     */
+    static ProbeResult failure(ChainRecorder recorder, Exception e, boolean late, TrustAnchors anchors,
+            String target, Duration timeout, long startNanos, Evidence evidence) {
+        switch (recorder.outcome()) {
+            case UNTRUSTED:
+                return ProbeResult.failed(Verdict.TLS_INTERCEPTED,
+                        interceptedMessage(target, evidence.chain(), anchors), since(startNanos), evidence);
+            case NAME_MISMATCH:
+                return ProbeResult.failed(Verdict.TLS_HOSTNAME_MISMATCH, mismatchMessage(target, recorder.reason()),
+                        since(startNanos), evidence);
+            default:
+                break;
+        }
+        if (late) {
+            return ProbeResult.failed(Verdict.TLS_HANDSHAKE_TIMEOUT, "TCP to " + target + " connected but the TLS "
+                    + "handshake did not complete within " + timeout.toMillis() + " ms; a middlebox holds the "
+                    + "connection", since(startNanos), evidence);
+        }
+        return ProbeResult.failed(Verdict.TLS_HANDSHAKE_FAILED, "the TLS handshake with " + target + " failed ("
+                + SocketFailures.describe(e) + "); allow TLS 1.2 and 1.3 to the host unmodified", since(startNanos),
+                evidence);
+    }
+
+    static String mismatchMessage(String target, String reason) {
+        return "TLS to " + target + " presents a valid certificate for another name: " + reason
+                + "; traffic reaches the wrong server (check DNS overrides, connect-to rules or a transparent proxy)";
     }
 
     static String interceptedMessage(String target, List<CertificateInfo> chain, TrustAnchors anchors) {
