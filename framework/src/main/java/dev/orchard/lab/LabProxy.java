@@ -68,7 +68,8 @@ public final class LabProxy implements AutoCloseable {
 
     /** Starts a proxy that reaches hosts through a map of {@code host:port} to loopback addresses. */
     public static LabProxy start(LabCertificates certificates, Map<String, InetSocketAddress> upstream) {
-        Map<String, InetSocketAddress> copy = Map.copyOf(upstream);
+        Map<String, InetSocketAddress> copy = new java.util.HashMap<>();
+        upstream.forEach((key, address) -> copy.put(key.toLowerCase(Locale.ROOT), address));
         return new LabProxy(certificates, key -> copy.get(key.toLowerCase(Locale.ROOT)));
     }
 

@@ -42,12 +42,12 @@ final class ProxyRoute implements Route {
 
     @Override
     public Socket open(String host, int port, Duration timeout) throws RouteException {
-        long start = System.nanoTime();
-        Socket socket = openToProxy(timeout);
+        TimeBudget budget = TimeBudget.start(timeout);
+        Socket socket = openToProxy(budget.remaining());
         String authority = authority(host, port);
-        try {
-            int left = (int) Math.max(1, timeout.minusNanos(System.nanoTime() - start).toMillis());
-            socket.setSoTimeout(left);
+        try (budget) {
+            budget.guard(socket);
+            socket.setSoTimeout(budget.remainingMillis());
             StringBuilder head = new StringBuilder("CONNECT ").append(authority).append(" HTTP/1.1\r\nHost: ")
                     .append(authority).append("\r\nUser-Agent: Orchard\r\n");
             if (proxy.hasCredentials()) {
@@ -56,18 +56,19 @@ final class ProxyRoute implements Route {
             socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             HttpAnswer answer = HttpExchange.readHead(socket.getInputStream());
+            budget.close();
             if (answer.status() / 100 == 2) {
                 socket.setSoTimeout(0);
                 return socket;
             }
             TimeBudget.closeQuietly(socket);
             throw refusal("CONNECT " + authority, answer);
-        } catch (SocketTimeoutException e) {
-            TimeBudget.closeQuietly(socket);
-            throw new RouteException(Verdict.PROXY_ERROR, "the proxy " + proxy.describe() + " did not answer "
-                    + "CONNECT " + authority + " within " + timeout.toMillis() + " ms", null, null);
         } catch (IOException e) {
             TimeBudget.closeQuietly(socket);
+            if (e instanceof SocketTimeoutException || budget.expired()) {
+                throw new RouteException(Verdict.PROXY_ERROR, "the proxy " + proxy.describe() + " did not answer "
+                        + "CONNECT " + authority + " within " + timeout.toMillis() + " ms", null, null);
+            }
             throw new RouteException(Verdict.PROXY_ERROR, "the proxy " + proxy.describe() + " failed CONNECT "
                     + authority + " (" + SocketFailures.describe(e) + ")", null, null);
         }

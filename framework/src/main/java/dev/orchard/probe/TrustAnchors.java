@@ -44,7 +44,7 @@ final class TrustAnchors {
     static TrustAnchors fromPem(Path pem) {
         String text;
         try {
-            text = Files.readString(pem, StandardCharsets.US_ASCII);
+            text = Files.readString(pem, StandardCharsets.ISO_8859_1);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("trust anchors file " + pem + " cannot be read (" + e
                     + "); expected a PEM file of CA certificates");

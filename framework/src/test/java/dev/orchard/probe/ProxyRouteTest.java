@@ -3,6 +3,7 @@ package dev.orchard.probe;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 
 import dev.orchard.lab.LabCertificates;
@@ -150,6 +151,19 @@ class ProxyRouteTest {
         assertThat(result.verdict(), is(Verdict.PROXY_UNREACHABLE));
         assertThat(result.message(), containsString("http://127.0.0.1:" + closedPort));
         assertThat(new HttpProbe(TIMEOUT).probe(closed, HTTP_HOST, 80).verdict(), is(Verdict.PROXY_UNREACHABLE));
+    }
+
+    @Test
+    void aProxyThatNeverAnswersConnectIsAProxyErrorWithinTheDeadline() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            ProxyRoute route = new ProxyRoute(ProxySettings.parse("http://127.0.0.1:" + silent.getLocalPort()), true);
+            long start = System.nanoTime();
+            ProbeResult result = new TlsProbe(anchors, Duration.ofMillis(800)).probe(route, HOST, 443);
+            long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertThat(result.verdict(), is(Verdict.PROXY_ERROR));
+            assertThat(result.message(), containsString("did not answer CONNECT gdmf.apple.com:443 within "));
+            assertThat(elapsedMillis, lessThanOrEqualTo(880L));
+        }
     }
 
     @Test
