@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
@@ -99,7 +100,7 @@ public final class LabCertificates {
     }
 
     /** A server context whose key manager picks the certificate for the SNI name through {@code issuer}. */
-    SSLContext serverContext(java.util.function.Function<String, ServedChain> bySni) {
+    SSLContext serverContext(Function<String, ServedChain> bySni) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new X509KeyManager[] {new SniKeyManager(bySni)}, null, null);

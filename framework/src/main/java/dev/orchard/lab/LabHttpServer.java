@@ -1,6 +1,7 @@
 package dev.orchard.lab;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class LabHttpServer implements AutoCloseable {
         }
     }
 
-    private void origin(LabHttp.Request request, java.io.OutputStream out) throws IOException {
+    private void origin(LabHttp.Request request, OutputStream out) throws IOException {
         String path = request.path();
         Response response = responses.get(path);
         if (response != null) {

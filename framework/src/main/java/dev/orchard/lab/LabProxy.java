@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +70,7 @@ public final class LabProxy implements AutoCloseable {
 
     /** Starts a proxy that reaches hosts through a map of {@code host:port} to loopback addresses. */
     public static LabProxy start(LabCertificates certificates, Map<String, InetSocketAddress> upstream) {
-        Map<String, InetSocketAddress> copy = new java.util.HashMap<>();
+        Map<String, InetSocketAddress> copy = new HashMap<>();
         upstream.forEach((key, address) -> copy.put(key.toLowerCase(Locale.ROOT), address));
         return new LabProxy(certificates, key -> copy.get(key.toLowerCase(Locale.ROOT)));
     }
@@ -141,7 +143,7 @@ public final class LabProxy implements AutoCloseable {
         if (policy == Policy.REQUIRE_AUTH) {
             String given = request.header("proxy-authorization");
             if (expectedAuthorization == null || !expectedAuthorization.equals(given)) {
-                Map<String, String> headers = new java.util.LinkedHashMap<>(refusalHeaders());
+                Map<String, String> headers = new LinkedHashMap<>(refusalHeaders());
                 headers.put("Proxy-Authenticate", "Basic realm=\"Orchard lab\"");
                 LabHttp.write(out, 407, "Proxy Authentication Required", headers, "authentication required\n");
                 return;

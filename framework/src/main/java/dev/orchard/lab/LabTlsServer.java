@@ -3,11 +3,13 @@ package dev.orchard.lab;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,10 +80,10 @@ public final class LabTlsServer implements AutoCloseable {
                 server = context.getServerSocketFactory().createServerSocket(0, 50,
                         InetAddress.getLoopbackAddress());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot bind a lab TLS server to 127.0.0.1:0", e);
+                throw new UncheckedIOException("cannot bind a lab TLS server to 127.0.0.1:0", e);
             }
         }
-        this.listener = new LabListener("lab-tls-" + mode.name().toLowerCase(java.util.Locale.ROOT), server,
+        this.listener = new LabListener("lab-tls-" + mode.name().toLowerCase(Locale.ROOT), server,
                 this::serve);
     }
 

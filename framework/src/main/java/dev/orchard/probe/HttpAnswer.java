@@ -1,6 +1,7 @@
 package dev.orchard.probe;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,12 +39,12 @@ record HttpAnswer(int status, String reason, Map<String, String> headers, byte[]
     @Override
     public boolean equals(Object other) {
         return other instanceof HttpAnswer that && status == that.status && reason.equals(that.reason)
-                && headers.equals(that.headers) && java.util.Arrays.equals(body, that.body);
+                && headers.equals(that.headers) && Arrays.equals(body, that.body);
     }
 
     @Override
     public int hashCode() {
-        return 31 * List.of(status, reason, headers).hashCode() + java.util.Arrays.hashCode(body);
+        return 31 * List.of(status, reason, headers).hashCode() + Arrays.hashCode(body);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.orchard.probe;
 
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -63,7 +65,7 @@ final class HttpProbe {
                     return failed(Verdict.TCP_TIMEOUT, "TCP to " + host + ":" + port + " connected but no HTTP "
                             + "answer came within " + timeout.toMillis() + " ms", start, evidence);
                 }
-                if (e instanceof java.net.ProtocolException) {
+                if (e instanceof ProtocolException) {
                     return failed(Verdict.HTTP_BLOCKED, "something other than an HTTP server answered GET " + target
                             + " (" + e.getMessage() + "); a middlebox answers instead of the host", start, evidence);
                 }
@@ -139,7 +141,7 @@ final class HttpProbe {
 
     private static Evidence evidence(Route route, String connectedTo, Integer status, String server,
             String detail) {
-        return TlsHandshake.evidence(route, connectedTo, java.util.List.of(), null, status, server, detail);
+        return TlsHandshake.evidence(route, connectedTo, List.of(), null, status, server, detail);
     }
 
     private static ProbeResult failed(Verdict verdict, String message, long start, Evidence evidence) {

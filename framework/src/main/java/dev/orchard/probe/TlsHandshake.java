@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.security.auth.x500.X500Principal;
+import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
-import javax.naming.InvalidNameException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.security.auth.x500.X500Principal;
 import okio.ByteString;
 
 /**
@@ -50,7 +51,7 @@ final class TlsHandshake {
         try {
             budget.guard(raw);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new javax.net.ssl.TrustManager[] {recorder}, null);
+            context.init(null, new TrustManager[] {recorder}, null);
             raw.setSoTimeout(budget.remainingMillis());
             tls = (SSLSocket) context.getSocketFactory().createSocket(raw, host, port, true);
             SSLParameters parameters = tls.getSSLParameters();
@@ -133,7 +134,8 @@ final class TlsHandshake {
         return certificates.stream()
                 .map(c -> new CertificateInfo(c.getSubjectX500Principal().getName(X500Principal.RFC2253),
                         c.getIssuerX500Principal().getName(X500Principal.RFC2253),
-                        ByteString.of(c.getPublicKey().getEncoded()).sha256().hex(), c.getNotAfter().toInstant().toString()))
+                        ByteString.of(c.getPublicKey().getEncoded()).sha256().hex(),
+                        c.getNotAfter().toInstant().toString()))
                 .toList();
     }
 
