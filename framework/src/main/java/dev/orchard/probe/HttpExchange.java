@@ -1,0 +1,109 @@
+package dev.orchard.probe;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ProtocolException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A minimal HTTP/1.1 client exchange over a socket a {@link Route} opened. Probes write the exact request form
+ * (absolute URI to a proxy, origin form to a host) and must read a CONNECT answer without consuming the TLS bytes
+ * that follow it, which a general client cannot promise.
+ */
+final class HttpExchange {
+
+    static final int MAX_HEAD = 16 * 1024;
+    static final int MAX_BODY = 64 * 1024;
+
+    private HttpExchange() {
+    }
+
+    /** Writes {@code head} (request line and headers, without the blank line) and {@code body}, reads the answer. */
+    static HttpAnswer exchange(Socket socket, String head, byte[] body) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            out.write(body);
+        }
+        out.flush();
+        InputStream in = socket.getInputStream();
+        HttpAnswer answer = readHead(in);
+        return new HttpAnswer(answer.status(), answer.reason(), answer.headers(), readBody(in, answer));
+    }
+
+    /** Reads a status line and headers byte by byte, leaving everything after the blank line unread. */
+    static HttpAnswer readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                if (head.size() == 0) {
+                    throw new EOFException("the connection closed before any HTTP answer");
+                }
+                throw new EOFException("the connection closed in the middle of the HTTP answer's headers");
+            }
+            head.write(b);
+            if (head.size() > MAX_HEAD) {
+                throw new ProtocolException("the HTTP answer's headers exceed " + MAX_HEAD + " bytes");
+            }
+            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
+                    ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        String statusLine = lines[0];
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
+            throw new ProtocolException("not an HTTP answer: '" + printable(statusLine) + "'");
+        }
+        Map<String, String> headers = new HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
+            }
+        }
+        return new HttpAnswer(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers, new byte[0]);
+    }
+
+    /** Reads the body per Content-Length, else until the server closes; at most {@link #MAX_BODY} bytes. */
+    private static byte[] readBody(InputStream in, HttpAnswer answer) throws IOException {
+        long limit = MAX_BODY;
+        String length = answer.header("content-length");
+        if (length != null) {
+            try {
+                limit = Math.min(MAX_BODY, Long.parseLong(length));
+            } catch (NumberFormatException e) {
+                throw new ProtocolException("the HTTP answer has an invalid Content-Length '" + printable(length)
+                        + "'");
+            }
+        }
+        if (answer.status() == 204 || answer.status() == 304 || (answer.status() >= 100 && answer.status() < 200)) {
+            limit = 0;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (body.size() < limit) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - body.size()));
+            if (n < 0) {
+                break;
+            }
+            body.write(buffer, 0, n);
+        }
+        return body.toByteArray();
+    }
+
+    /** A line from the wire, safe to print: control characters replaced, at most 80 characters. */
+    static String printable(String text) {
+        String cleaned = text.replaceAll("[\\p{Cntrl}]", "?");
+        return cleaned.length() > 80 ? cleaned.substring(0, 80) + "…" : cleaned;
+    }
+}

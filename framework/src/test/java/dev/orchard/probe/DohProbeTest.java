@@ -1,0 +1,103 @@
+package dev.orchard.probe;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import dev.orchard.lab.LabCertificates;
+import dev.orchard.lab.LabProxy;
+import dev.orchard.lab.LabTlsServer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DohProbeTest {
+
+    private static final String HOST = "doh.dns.apple.com";
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private static LabCertificates lab;
+    private static TrustAnchors anchors;
+
+    @BeforeAll
+    static void certificates() {
+        lab = LabCertificates.create();
+        anchors = TrustAnchors.fromPemText(lab.rootPem());
+    }
+
+    private static ProbeResult probe(LabTlsServer server) {
+        return new DohProbe(anchors, TIMEOUT).probe(new LoopbackRoute().map(HOST, 443, server.address()), HOST, 443);
+    }
+
+    @Test
+    void aDnsAnswerOverValidatedTlsPasses() {
+        try (LabTlsServer server = LabTlsServer.start(lab)) {
+            ProbeResult result = probe(server);
+            assertThat(result.message(), result.verdict(), is(Verdict.OK));
+            assertThat(result.message(), containsString("apple.com. A"));
+            assertThat(result.message(), containsString("127.0.0.1"));
+            assertThat(result.evidence().httpStatus(), is(200));
+            assertThat(result.evidence().chain(), hasSize(2));
+            assertThat(server.requests(), is(1));
+        }
+    }
+
+    @Test
+    void anHtmlPageInsteadOfADnsMessageIsInvalid() {
+        try (LabTlsServer server = LabTlsServer.start(lab, LabTlsServer.Mode.INVALID_DOH)) {
+            ProbeResult result = probe(server);
+            assertThat(result.verdict(), is(Verdict.DOH_INVALID));
+            assertThat(result.message(), containsString("Content-Type is 'text/html'"));
+            assertThat(result.evidence().httpStatus(), is(200));
+        }
+    }
+
+    @Test
+    void anInterceptedDohHostSendsNoQuery() {
+        try (LabTlsServer server = LabTlsServer.intercepting(lab, LabCertificates.FORTIGATE_CA)) {
+            ProbeResult result = probe(server);
+            assertThat(result.verdict(), is(Verdict.TLS_INTERCEPTED));
+            assertThat(result.message(), containsString("Fortinet FortiGate SSL inspection"));
+            assertThat(server.requests(), is(0));
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherNameIsAHostnameMismatch() {
+        try (LabTlsServer server = LabTlsServer.start(lab, LabTlsServer.Mode.WRONG_HOST)) {
+            ProbeResult result = probe(server);
+            assertThat(result.verdict(), is(Verdict.TLS_HOSTNAME_MISMATCH));
+            assertThat(result.message(), containsString(LabTlsServer.WRONG_HOST_NAME));
+            assertThat(server.requests(), is(0));
+        }
+    }
+
+    @Test
+    void aStalledHandshakeTimesOutWithinTheDeadline() {
+        try (LabTlsServer server = LabTlsServer.start(lab, LabTlsServer.Mode.HANDSHAKE_STALL)) {
+            long start = System.nanoTime();
+            ProbeResult result = new DohProbe(anchors, Duration.ofMillis(1000))
+                    .probe(new LoopbackRoute().map(HOST, 443, server.address()), HOST, 443);
+            long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertThat(result.verdict(), is(Verdict.TLS_HANDSHAKE_TIMEOUT));
+            assertThat(elapsedMillis, lessThanOrEqualTo(1100L));
+        }
+    }
+
+    @Test
+    void aProxyRefusingTheTunnelIsProxyDenied() {
+        try (LabTlsServer server = LabTlsServer.start(lab);
+                LabProxy proxy = LabProxy.start(lab, Map.of(HOST + ":443", server.address()))) {
+            proxy.policy(HOST, LabProxy.Policy.DENY);
+            ProxyRoute route = new ProxyRoute(ProxySettings.parse(proxy.url()), true);
+            ProbeResult result = new DohProbe(anchors, TIMEOUT).probe(route, HOST, 443);
+            assertThat(result.verdict(), is(Verdict.PROXY_DENIED));
+            assertThat(result.evidence().httpStatus(), is(403));
+            assertThat(result.evidence().server(), is(LabProxy.SERVER));
+            assertThat(server.connections(), is(0));
+        }
+    }
+}
