@@ -1,0 +1,305 @@
+package dev.orchard.probe;
+
+import dev.orchard.ConfigurationKeys;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.xbill.DNS.Address;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * Resolves a host the way an Apple device on the network would, through the network's resolvers, and explains
+ * a failure by the name on the CNAME chain that caused it: Apple's hosts are CNAMEs into CDNs, and DNS filters
+ * often block a CDN name rather than the Apple name itself. Queries A and AAAA at once; an address in either
+ * passes. Truncated UDP answers are retried over TCP by dnsjava. Never throws for a network condition, and
+ * returns within the timeout.
+ */
+final class DnsProbe {
+
+    private static final int SLASH_8_APPLE = 17;
+
+    private final Resolver resolver;
+    private final Duration timeout;
+    private final Set<InetAddress> extraSinkholes;
+    private final String resolverText;
+
+    /**
+     * @param servers the resolvers to ask; empty for the system resolver (dnsjava's {@link ResolverConfig})
+     * @param timeout how long {@link #resolve} may take in all
+     * @param extraSinkholes IP literals a DNS filter answers with besides 0.0.0.0, :: and 127.0.0.0/8
+     * @throws IllegalArgumentException naming {@code apple-network.sinkholes} when one is not an IP literal
+     */
+    DnsProbe(List<InetSocketAddress> servers, Duration timeout, List<String> extraSinkholes) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the DNS timeout must be positive, got " + timeout);
+        }
+        this.timeout = timeout;
+        this.extraSinkholes = sinkholes(extraSinkholes);
+        List<InetSocketAddress> used = servers.isEmpty() ? ResolverConfig.getCurrentConfig().servers() : servers;
+        List<Resolver> resolvers = new ArrayList<>();
+        for (InetSocketAddress server : used) {
+            SimpleResolver simple = new SimpleResolver(server);
+            simple.setTimeout(timeout);
+            resolvers.add(simple);
+        }
+        ExtendedResolver extended = new ExtendedResolver(resolvers);
+        extended.setTimeout(timeout);
+        extended.setRetries(1);
+        extended.setLoadBalance(false);
+        this.resolver = extended;
+        String list = used.stream().map(DnsProbe::hostPort).collect(Collectors.joining(", "));
+        this.resolverText = servers.isEmpty() ? "the system resolver (" + list + ")" : "resolver " + list;
+    }
+
+    /** The host's addresses, or the verdict that explains why there are none usable. */
+    DnsResolution resolve(String host) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        String shown = host == null ? "" : host;
+        InetAddress literal = literal(shown);
+        if (literal != null) {
+            Evidence evidence = evidence(List.of(literal), List.of(), "an IP literal: nothing to resolve");
+            return new DnsResolution(ProbeResult.passed(shown + " is an IP address; no DNS lookup needed",
+                    elapsed(start), evidence), List.of(literal));
+        }
+        Name name;
+        try {
+            name = Name.fromString(shown, Name.root);
+        } catch (TextParseException e) {
+            return fail(start, Verdict.DNS_NXDOMAIN, "\"" + shown + "\" is not a valid DNS name (" + e.getMessage()
+                    + "); check the catalog row", new DnsAnswer(DnsAnswer.Outcome.NXDOMAIN, List.of(shown),
+                    List.of(), "invalid name"), null);
+        }
+        String queried = DnsAnswer.text(name);
+        CompletableFuture<Message> a = send(name, Type.A);
+        CompletableFuture<Message> aaaa = send(name, Type.AAAA);
+        DnsAnswer v4 = await(a, name, Type.A, deadline);
+        DnsAnswer v6 = await(aaaa, name, Type.AAAA, deadline);
+        return judge(queried, v4, v6, start);
+    }
+
+    private CompletableFuture<Message> send(Name name, int type) {
+        Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
+        try {
+            return resolver.sendAsync(query).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private DnsAnswer await(CompletableFuture<Message> future, Name name, int type, long deadline) {
+        String host = DnsAnswer.text(name);
+        long remaining = deadline - System.nanoTime();
+        try {
+            Message response = remaining > 0 ? future.get(remaining, TimeUnit.NANOSECONDS) : future.getNow(null);
+            if (response == null) {
+                future.cancel(true);
+                return timedOut(host);
+            }
+            return DnsAnswer.read(name, type, response);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return timedOut(host);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return timedOut(host);
+        } catch (ExecutionException | CompletionException e) {
+            return failed(host, e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
+            return failed(host, e);
+        }
+    }
+
+    private DnsAnswer timedOut(String host) {
+        return DnsAnswer.failure(DnsAnswer.Outcome.TIMEOUT, host, "no answer within " + timeout.toMillis() + " ms");
+    }
+
+    private static DnsAnswer failed(String host, Throwable cause) {
+        if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException) {
+            return DnsAnswer.failure(DnsAnswer.Outcome.TIMEOUT, host, "no answer in time");
+        }
+        if (cause instanceof PortUnreachableException) {
+            return DnsAnswer.failure(DnsAnswer.Outcome.UNREACHABLE, host, "ICMP port unreachable");
+        }
+        String what = cause instanceof IOException ? "" : cause.getClass().getSimpleName() + ": ";
+        return DnsAnswer.failure(DnsAnswer.Outcome.UNREACHABLE, host, what + cause.getMessage());
+    }
+
+    private DnsResolution judge(String host, DnsAnswer v4, DnsAnswer v6, long start) {
+        List<InetAddress> addresses = new ArrayList<>(v4.addresses());
+        addresses.addAll(v6.addresses());
+        String detail = resolverText + "; A: " + summary(v4) + "; AAAA: " + summary(v6);
+        if (!addresses.isEmpty()) {
+            DnsAnswer used = v4.addresses().isEmpty() ? v6 : v4;
+            List<InetAddress> sinkholes = addresses.stream().filter(this::isSinkhole).toList();
+            if (!sinkholes.isEmpty()) {
+                String message = host + " resolves to sinkhole address " + joined(sinkholes) + via(used)
+                        + ": " + Verdict.DNS_SINKHOLE.remedy();
+                return new DnsResolution(ProbeResult.failed(Verdict.DNS_SINKHOLE, message, elapsed(start),
+                        evidence(addresses, used.chain(), detail)), List.of());
+            }
+            List<String> apple = apple17(addresses);
+            String message = host + " resolves to " + joined(addresses) + via(used) + "; "
+                    + (apple.isEmpty() ? "none in Apple's 17.0.0.0/8 (a CDN address: firewall rules that allow only"
+                            + " 17.0.0.0/8 do not cover it)"
+                            : apple.size() + " of " + addresses.size() + " in Apple's 17.0.0.0/8");
+            return new DnsResolution(ProbeResult.passed(message, elapsed(start),
+                    evidence(addresses, used.chain(), detail)), addresses);
+        }
+        DnsAnswer worst = v4.outcome().compareTo(v6.outcome()) <= 0 ? v4 : v6;
+        Verdict verdict = verdict(worst.outcome());
+        String message = host + ": " + explain(worst) + ": " + verdict.remedy();
+        return fail(start, verdict, message, worst, detail);
+    }
+
+    private String explain(DnsAnswer answer) {
+        String chain = String.join(" → ", answer.chain());
+        String last = answer.last();
+        switch (answer.outcome()) {
+            case LOOP:
+                return "the CNAME chain " + chain + " loops back to " + last;
+            case TOO_LONG:
+                return "the CNAME chain " + chain + " is longer than " + DnsAnswer.MAX_CNAMES + " names";
+            case NXDOMAIN:
+                return answer.hasCnames()
+                        ? "the CNAME chain " + chain + " ends in NXDOMAIN at " + last
+                        : "the resolver says " + last + " does not exist (NXDOMAIN)";
+            case NODATA:
+                return answer.hasCnames()
+                        ? "the CNAME chain " + chain + " dangles at " + last + ", which has no A or AAAA record"
+                        : last + " exists but has no A or AAAA record";
+            case SERVFAIL:
+                return resolverText + " answered " + answer.rcode()
+                        + (answer.hasCnames() ? " for " + last + " on the CNAME chain " + chain : "");
+            case REFUSED:
+                return resolverText + " refused the query (REFUSED)"
+                        + (answer.hasCnames() ? " for " + last + " on the CNAME chain " + chain : "");
+            case UNREACHABLE:
+                return resolverText + " could not be reached: " + answer.rcode();
+            case TIMEOUT:
+            default:
+                return resolverText + " did not answer within " + timeout.toMillis() + " ms";
+        }
+    }
+
+    private static Verdict verdict(DnsAnswer.Outcome outcome) {
+        switch (outcome) {
+            case LOOP:
+            case TOO_LONG:
+                return Verdict.DNS_CNAME_LOOP;
+            case NXDOMAIN:
+                return Verdict.DNS_NXDOMAIN;
+            case NODATA:
+                return Verdict.DNS_NO_ADDRESS;
+            case SERVFAIL:
+                return Verdict.DNS_SERVFAIL;
+            case REFUSED:
+                return Verdict.DNS_REFUSED;
+            case TIMEOUT:
+            case UNREACHABLE:
+            default:
+                return Verdict.DNS_TIMEOUT;
+        }
+    }
+
+    private DnsResolution fail(long start, Verdict verdict, String message, DnsAnswer answer, String detail) {
+        Evidence evidence = evidence(List.of(), answer.chain(), detail == null ? answer.rcode() : detail);
+        return new DnsResolution(ProbeResult.failed(verdict, message, elapsed(start), evidence), List.of());
+    }
+
+    private static Evidence evidence(List<InetAddress> addresses, List<String> chain, String detail) {
+        return new Evidence(texts(addresses), chain, apple17(addresses), null, null, List.of(), null, null, null,
+                detail);
+    }
+
+    private static String via(DnsAnswer answer) {
+        return answer.hasCnames() ? " via the CNAME chain " + String.join(" → ", answer.chain()) : "";
+    }
+
+    private static String summary(DnsAnswer answer) {
+        if (answer.outcome() == DnsAnswer.Outcome.ADDRESSES) {
+            return answer.rcode() + " " + answer.addresses().size() + " address(es)";
+        }
+        return answer.outcome() == DnsAnswer.Outcome.NODATA ? answer.rcode() + " no address" : answer.rcode();
+    }
+
+    private boolean isSinkhole(InetAddress address) {
+        return address.isAnyLocalAddress() || address.isLoopbackAddress() || extraSinkholes.contains(address);
+    }
+
+    private static List<String> apple17(List<InetAddress> addresses) {
+        return addresses.stream()
+                .filter(a -> a instanceof Inet4Address && Byte.toUnsignedInt(a.getAddress()[0]) == SLASH_8_APPLE)
+                .map(InetAddress::getHostAddress)
+                .toList();
+    }
+
+    private static List<String> texts(List<InetAddress> addresses) {
+        return addresses.stream().map(InetAddress::getHostAddress).toList();
+    }
+
+    private static String joined(List<InetAddress> addresses) {
+        List<String> out = new ArrayList<>();
+        addresses.forEach(a -> out.add(a.getHostAddress()));
+        return String.join(", ", out);
+    }
+
+    private static Set<InetAddress> sinkholes(List<String> literals) {
+        Set<InetAddress> out = new LinkedHashSet<>();
+        for (String literal : literals == null ? List.<String>of() : literals) {
+            InetAddress address = literal(literal == null ? "" : literal.strip());
+            if (address == null) {
+                throw new IllegalArgumentException(ConfigurationKeys.SINKHOLES + ": \"" + literal
+                        + "\" is not an IP address; expected IP literals such as 10.10.10.10 or ::1, comma separated");
+            }
+            out.add(address);
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The address when {@code text} is an IP literal, else null; never a DNS lookup. */
+    private static InetAddress literal(String text) {
+        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        if (bare.isEmpty() || !(Address.isDottedQuad(bare) || bare.indexOf(':') >= 0)) {
+            return null;
+        }
+        try {
+            return Address.getByAddress(bare);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
