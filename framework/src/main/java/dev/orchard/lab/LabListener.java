@@ -23,6 +23,9 @@ final class LabListener implements AutoCloseable {
         void handle(Socket connection) throws IOException, InterruptedException;
     }
 
+    /** Deep enough for a whole parallel run connecting at once; a full queue would drop SYNs and fake timeouts. */
+    private static final int BACKLOG = 1024;
+
     private final String name;
     private final ServerSocket server;
     private final Behaviour behaviour;
@@ -36,7 +39,7 @@ final class LabListener implements AutoCloseable {
         this.name = name;
         this.behaviour = behaviour;
         try {
-            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            this.server = new ServerSocket(0, BACKLOG, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new IllegalStateException("the lab could not listen on 127.0.0.1: " + e.getMessage(), e);
         }

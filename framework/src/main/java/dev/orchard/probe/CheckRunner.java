@@ -143,6 +143,7 @@ final class CheckRunner implements AutoCloseable {
         private final BiConsumer<CheckTarget, ProbeResult> listener;
         private final Map<String, CompletableFuture<DnsResolution>> dns = new HashMap<>();
         private final Map<CheckTarget, CompletableFuture<ProbeResult>> results = new HashMap<>();
+        private final java.util.concurrent.atomic.AtomicBoolean listenerFailed = new java.util.concurrent.atomic.AtomicBoolean();
 
         Run(List<CheckTarget> targets, BiConsumer<CheckTarget, ProbeResult> listener) {
             this.requested = new HashSet<>(targets);
@@ -202,7 +203,10 @@ final class CheckRunner implements AutoCloseable {
                 try {
                     listener.accept(target, value);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "result listener failed for " + target, e);
+                    if (!listenerFailed.getAndSet(true)) {
+                        LOG.log(System.Logger.Level.WARNING, "the result listener failed (reported once per run) at "
+                                + target.check().displayName() + " of " + target.host(), e);
+                    }
                 }
             }
         }

@@ -30,6 +30,7 @@ public final class Network implements AutoCloseable {
     private final boolean loopbackOnly;
     private final TcpProbe tcpProbe;
     private final SshProbe sshProbe;
+    private final DnsProbe dnsProbe;
     private final Object lock = new Object();
     private CheckRunner runner;
     private boolean closed;
@@ -46,6 +47,10 @@ public final class Network implements AutoCloseable {
         this.loopbackOnly = builder.loopbackOnly;
         this.tcpProbe = new TcpProbe(timeout);
         this.sshProbe = new SshProbe(timeout);
+        boolean resolversAllowed = !loopbackOnly
+                || (!dnsServers.isEmpty() && dnsServers.stream().allMatch(s -> s.getAddress().isLoopbackAddress()));
+        this.dnsProbe = resolversAllowed ? new DnsProbe(dnsServers, timeout,
+                sinkholes.stream().map(InetAddress::getHostAddress).toList()) : null;
     }
 
     public static Builder builder() {
@@ -202,9 +207,17 @@ public final class Network implements AutoCloseable {
         return new DirectRoute(connectTo, addresses, loopbackOnly);
     }
 
+    /** Resolves through the configured resolvers; with loopbackOnly, only loopback resolvers are asked. */
     DnsResolution resolve(String host) {
-        // TODO DnsProbe: resolve through the dnsudp branch's DnsProbe.
-        throw new UnsupportedOperationException("TODO DnsProbe: DNS is wired when the dnsudp branch merges");
+        if (dnsProbe == null) {
+            String resolvers = dnsServers.isEmpty() ? "the system resolver"
+                    : dnsServers.stream().map(s -> IpLiteral.format(s.getAddress(), s.getPort()))
+                            .collect(java.util.stream.Collectors.joining(", "));
+            return new DnsResolution(ProbeResult.failed(Verdict.DNS_TIMEOUT, "DNS for " + host + ": the lab forbids"
+                    + " querying " + resolvers + ": only loopback resolvers are allowed (loopbackOnly), and no"
+                    + " packet was sent; configure a lab DNS server", null, null), List.of());
+        }
+        return dnsProbe.resolve(host);
     }
 
     /** Runs a port check of a host whose DNS passed. */

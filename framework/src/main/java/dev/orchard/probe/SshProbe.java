@@ -31,6 +31,7 @@ final class SshProbe {
         long deadline = start + timeout.toNanos();
         List<String> shown = addresses.stream().map(InetAddress::getHostAddress).toList();
         String prefix = "SSH " + port + " to " + host;
+        String destination = route instanceof DirectRoute direct ? direct.destination(host, port) : route.describe();
         try (Socket socket = route.open(host, port, timeout)) {
             String connectedTo = socket.getRemoteSocketAddress() instanceof InetSocketAddress remote
                     ? TcpProbe.format(remote) : null;
@@ -48,7 +49,7 @@ final class SshProbe {
                             null));
         } catch (IOException e) {
             Verdict verdict = TcpFailure.verdict(e);
-            return ProbeResult.failed(verdict, "TCP " + port + " to " + host + " "
+            return ProbeResult.failed(verdict, "TCP " + port + " to " + host + " (" + destination + ") "
                     + TcpFailure.what(verdict, e, TcpFailure.describe(timeout)) + ": "
                     + TcpFailure.hint(verdict, host, port), TcpProbe.since(start),
                     new Evidence(shown, null, null, null, route.describe(), null, null, null, null, e.toString()));
