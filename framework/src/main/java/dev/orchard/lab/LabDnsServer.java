@@ -57,6 +57,7 @@ public final class LabDnsServer implements AutoCloseable {
     private static final long TTL = 60;
     private static final int MAX_CHAIN = 32;
     private static final int BIND_ATTEMPTS = 50;
+    private static final long JOIN_MILLIS = 2_000;
 
     private final DatagramSocket udp;
     private final ServerSocket tcp;
@@ -64,6 +65,7 @@ public final class LabDnsServer implements AutoCloseable {
     private final Map<Name, AtomicInteger> queries = new ConcurrentHashMap<>();
     private final Map<Name, AtomicInteger> tcpQueries = new ConcurrentHashMap<>();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private LabDnsServer(DatagramSocket udp, ServerSocket tcp) {
@@ -159,7 +161,10 @@ public final class LabDnsServer implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    /** Stops answering and frees the port and every thread. */
+    /**
+     * Stops answering and frees the port and every thread. Waits for the threads to end, because the JDK frees a
+     * socket's port only once the thread blocked on it has left; afterwards the port can be bound again.
+     */
     @Override
     public void close() {
         closed = true;
@@ -171,6 +176,20 @@ public final class LabDnsServer implements AutoCloseable {
         }
         for (Socket connection : connections) {
             closeQuietly(connection);
+        }
+        for (Thread thread : threads) {
+            join(thread);
+        }
+    }
+
+    static void join(Thread thread) {
+        if (thread == Thread.currentThread()) {
+            return;
+        }
+        try {
+            thread.join(JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -189,9 +208,16 @@ public final class LabDnsServer implements AutoCloseable {
         daemon("lab-dns-tcp-" + udp.getLocalPort(), this::acceptTcp);
     }
 
-    private static void daemon(String name, Runnable body) {
-        Thread thread = new Thread(body, name);
+    private void daemon(String name, Runnable body) {
+        Thread thread = new Thread(() -> {
+            try {
+                body.run();
+            } finally {
+                threads.remove(Thread.currentThread());
+            }
+        }, name);
         thread.setDaemon(true);
+        threads.add(thread);
         thread.start();
     }
 

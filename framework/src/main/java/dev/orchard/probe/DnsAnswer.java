@@ -96,6 +96,11 @@ record DnsAnswer(Outcome outcome, List<String> chain, List<InetAddress> addresse
         return chain.get(chain.size() - 1);
     }
 
+    /** True when the server gave no response at all, so that another server may be asked. */
+    boolean noResponse() {
+        return outcome == Outcome.TIMEOUT || outcome == Outcome.UNREACHABLE;
+    }
+
     boolean hasCnames() {
         return chain.size() > 1;
     }

@@ -17,10 +17,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -41,7 +39,8 @@ final class DnsProbe {
 
     private static final int SLASH_8_APPLE = 17;
 
-    private final Resolver resolver;
+    private final List<SimpleResolver> resolvers;
+    private final List<String> serverTexts;
     private final Duration timeout;
     private final Set<InetAddress> extraSinkholes;
     private final String resolverText;
@@ -59,18 +58,21 @@ final class DnsProbe {
         this.timeout = timeout;
         this.extraSinkholes = sinkholes(extraSinkholes);
         List<InetSocketAddress> used = servers.isEmpty() ? ResolverConfig.getCurrentConfig().servers() : servers;
-        List<Resolver> resolvers = new ArrayList<>();
-        for (InetSocketAddress server : used) {
-            SimpleResolver simple = new SimpleResolver(server);
-            simple.setTimeout(timeout);
-            resolvers.add(simple);
+        if (used.isEmpty()) {
+            throw new IllegalArgumentException("no DNS server is configured and the system has none; set "
+                    + ConfigurationKeys.DNS_SERVERS + " to ip[:port], comma separated");
         }
-        ExtendedResolver extended = new ExtendedResolver(resolvers);
-        extended.setTimeout(timeout);
-        extended.setRetries(1);
-        extended.setLoadBalance(false);
-        this.resolver = extended;
-        String list = used.stream().map(DnsProbe::hostPort).collect(Collectors.joining(", "));
+        // Each server gets an equal share of the time, so that all are tried before the check times out.
+        Duration share = timeout.dividedBy(used.size());
+        List<SimpleResolver> simple = new ArrayList<>();
+        for (InetSocketAddress server : used) {
+            SimpleResolver resolver = new SimpleResolver(server);
+            resolver.setTimeout(share);
+            simple.add(resolver);
+        }
+        this.resolvers = List.copyOf(simple);
+        this.serverTexts = used.stream().map(DnsProbe::hostPort).toList();
+        String list = String.join(", ", serverTexts);
         this.resolverText = servers.isEmpty() ? "the system resolver (" + list + ")" : "resolver " + list;
     }
 
@@ -93,15 +95,31 @@ final class DnsProbe {
                     + "); check the catalog row", new DnsAnswer(DnsAnswer.Outcome.NXDOMAIN, List.of(shown),
                     List.of(), "invalid name"), null);
         }
-        String queried = DnsAnswer.text(name);
-        CompletableFuture<Message> a = send(name, Type.A);
-        CompletableFuture<Message> aaaa = send(name, Type.AAAA);
-        DnsAnswer v4 = await(a, name, Type.A, deadline);
-        DnsAnswer v6 = await(aaaa, name, Type.AAAA, deadline);
-        return judge(queried, v4, v6, start);
+        DnsAnswer v4 = null;
+        DnsAnswer v6 = null;
+        String who = resolverText;
+        // Like a stub resolver: the servers in order, the next only when one gave no answer at all. We bound the
+        // time ourselves rather than trust dnsjava's timeouts, which its selector checks only about once a second.
+        for (int i = 0; i < resolvers.size(); i++) {
+            long now = System.nanoTime();
+            long left = deadline - now;
+            if (left <= 0 && v4 != null) {
+                break;
+            }
+            long serverDeadline = now + left / (resolvers.size() - i);
+            CompletableFuture<Message> a = send(resolvers.get(i), name, Type.A);
+            CompletableFuture<Message> aaaa = send(resolvers.get(i), name, Type.AAAA);
+            v4 = await(a, name, Type.A, serverDeadline);
+            v6 = await(aaaa, name, Type.AAAA, serverDeadline);
+            if (!(v4.noResponse() && v6.noResponse())) {
+                who = "resolver " + serverTexts.get(i);
+                break;
+            }
+        }
+        return judge(DnsAnswer.text(name), v4, v6, who, start);
     }
 
-    private CompletableFuture<Message> send(Name name, int type) {
+    private static CompletableFuture<Message> send(Resolver resolver, Name name, int type) {
         Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
         try {
             return resolver.sendAsync(query).toCompletableFuture();
@@ -149,10 +167,10 @@ final class DnsProbe {
         return DnsAnswer.failure(DnsAnswer.Outcome.UNREACHABLE, host, what + cause.getMessage());
     }
 
-    private DnsResolution judge(String host, DnsAnswer v4, DnsAnswer v6, long start) {
+    private DnsResolution judge(String host, DnsAnswer v4, DnsAnswer v6, String who, long start) {
         List<InetAddress> addresses = new ArrayList<>(v4.addresses());
         addresses.addAll(v6.addresses());
-        String detail = resolverText + "; A: " + summary(v4) + "; AAAA: " + summary(v6);
+        String detail = who + "; A: " + summary(v4) + "; AAAA: " + summary(v6);
         if (!addresses.isEmpty()) {
             DnsAnswer used = v4.addresses().isEmpty() ? v6 : v4;
             List<InetAddress> sinkholes = addresses.stream().filter(this::isSinkhole).toList();
@@ -172,11 +190,11 @@ final class DnsProbe {
         }
         DnsAnswer worst = v4.outcome().compareTo(v6.outcome()) <= 0 ? v4 : v6;
         Verdict verdict = verdict(worst.outcome());
-        String message = host + ": " + explain(worst) + ": " + verdict.remedy();
+        String message = host + ": " + explain(worst, who) + ": " + verdict.remedy();
         return fail(start, verdict, message, worst, detail);
     }
 
-    private String explain(DnsAnswer answer) {
+    private String explain(DnsAnswer answer, String who) {
         String chain = String.join(" → ", answer.chain());
         String last = answer.last();
         switch (answer.outcome()) {
@@ -193,13 +211,13 @@ final class DnsProbe {
                         ? "the CNAME chain " + chain + " dangles at " + last + ", which has no A or AAAA record"
                         : last + " exists but has no A or AAAA record";
             case SERVFAIL:
-                return resolverText + " answered " + answer.rcode()
+                return who + " answered " + answer.rcode()
                         + (answer.hasCnames() ? " for " + last + " on the CNAME chain " + chain : "");
             case REFUSED:
-                return resolverText + " refused the query (REFUSED)"
+                return who + " refused the query (REFUSED)"
                         + (answer.hasCnames() ? " for " + last + " on the CNAME chain " + chain : "");
             case UNREACHABLE:
-                return resolverText + " could not be reached: " + answer.rcode();
+                return who + " could not be reached: " + answer.rcode();
             case TIMEOUT:
             default:
                 return resolverText + " did not answer within " + timeout.toMillis() + " ms";

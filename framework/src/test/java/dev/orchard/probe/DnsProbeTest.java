@@ -190,16 +190,14 @@ class DnsProbeTest {
 
     @Test
     void aSilentServerTimesOutWithinTheTimeout() {
-        dns.silent("albert.apple.com");
+        dns.silent("albert.apple.com").address("warm.apple.com", "17.1.1.1");
+        // Warm up: the deadline under test is the probe's, not the JVM's first class loading.
+        assertThat(probe.resolve("warm.apple.com").result().verdict(), is(Verdict.OK));
 
-        long start = System.nanoTime();
-        ProbeResult result = probe.resolve("albert.apple.com").result();
-        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        ProbeResult result = Deadline.endsWithin(TIMEOUT, () -> probe.resolve("albert.apple.com").result());
 
         assertThat(result.verdict(), is(Verdict.DNS_TIMEOUT));
         assertThat(result.message(), containsString("did not answer within 500 ms"));
-        assertThat(millis, lessThanOrEqualTo(TIMEOUT.toMillis() * 110 / 100));
-        assertThat(millis, greaterThanOrEqualTo(TIMEOUT.toMillis() - 50));
         assertThat(dns.queries("albert.apple.com"), greaterThanOrEqualTo(1));
     }
 
@@ -210,6 +208,8 @@ class DnsProbeTest {
             closed = new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
         }
         DnsProbe nowhere = new DnsProbe(List.of(closed), TIMEOUT, List.of());
+        dns.address("warm.apple.com", "17.1.1.1");
+        assertThat(probe.resolve("warm.apple.com").result().verdict(), is(Verdict.OK));
 
         long start = System.nanoTime();
         ProbeResult result = nowhere.resolve("captive.apple.com").result();
@@ -218,6 +218,24 @@ class DnsProbeTest {
         assertThat(result.verdict(), is(Verdict.DNS_TIMEOUT));
         assertThat(result.message(), containsString(closed.getPort() + ""));
         assertThat(millis, lessThanOrEqualTo(TIMEOUT.toMillis() * 110 / 100));
+    }
+
+    @Test
+    void aSilentFirstResolverFallsThroughToTheSecondWithinTheTimeout() throws IOException {
+        dns.silent("time.apple.com");
+        try (LabDnsServer second = LabDnsServer.start().address("time.apple.com", "17.253.34.125")) {
+            DnsProbe both = new DnsProbe(List.of(dns.address(), second.address()), TIMEOUT, List.of());
+
+            long start = System.nanoTime();
+            ProbeResult result = both.resolve("time.apple.com").result();
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+            assertThat(result.message(), result.verdict(), is(Verdict.OK));
+            assertThat(result.evidence().apple17(), contains("17.253.34.125"));
+            assertThat(dns.queries("time.apple.com"), greaterThanOrEqualTo(1));
+            assertThat(second.queries("time.apple.com"), greaterThanOrEqualTo(1));
+            assertThat(millis, lessThanOrEqualTo(TIMEOUT.toMillis() * 110 / 100));
+        }
     }
 
     @Test

@@ -1,0 +1,108 @@
+package dev.orchard.probe;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+
+import dev.orchard.lab.NtpResponder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The NTP probe against the lab NTP responder and a closed port, all on loopback. */
+class NtpProbeTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private static final String HOST = "time.apple.com";
+
+    @Test
+    void aValidServerReplyPasses() throws IOException {
+        try (NtpResponder ntp = NtpResponder.start(NtpResponder.Mode.OK)) {
+            ProbeResult result = NtpProbe.probe(HOST, ntp.address(), TIMEOUT);
+
+            assertThat(result.message(), result.verdict(), is(Verdict.OK));
+            assertThat(result.evidence().connectedTo(), equalTo("127.0.0.1:" + ntp.address().getPort()));
+            assertThat(result.evidence().detail(), containsString("stratum 2, reference id 127.0.0.1"));
+            assertThat(ntp.requests(), is(1));
+        }
+    }
+
+    @Test
+    void theRequestIsA48ByteNtpv4ClientPacketWithATransmitTimestamp() {
+        byte[] request = NtpProbe.request();
+
+        assertThat(request.length, is(48));
+        assertThat(request[0] & 0x07, is(3));
+        assertThat((request[0] >> 3) & 0x07, is(4));
+        long seconds = java.nio.ByteBuffer.wrap(request).getLong(40) >>> 32;
+        long expected = System.currentTimeMillis() / 1000 + NtpProbe.SECONDS_1900_TO_1970;
+        assertThat(Math.abs(seconds - expected) <= 2, is(true));
+    }
+
+    @Test
+    void aSilentServerIsNoResponseWithinTheTimeout() throws IOException {
+        try (NtpResponder ntp = NtpResponder.start(NtpResponder.Mode.OK)) {
+            // Warm up: the deadline under test is the probe's, not the JVM's first class loading.
+            assertThat(NtpProbe.probe(HOST, ntp.address(), TIMEOUT).verdict(), is(Verdict.OK));
+            ntp.mode(NtpResponder.Mode.SILENT);
+            ProbeResult result = Deadline.endsWithin(TIMEOUT, () -> NtpProbe.probe(HOST, ntp.address(), TIMEOUT));
+
+            assertThat(result.verdict(), is(Verdict.UDP_NO_RESPONSE));
+            assertThat(result.message(), containsString("no NTP reply from 127.0.0.1:" + ntp.address().getPort()));
+            assertThat(ntp.requests(), greaterThanOrEqualTo(2));
+        }
+    }
+
+    @Test
+    void aClosedPortIsRefused() throws IOException {
+        InetSocketAddress closed = ClosedUdpPort.get();
+
+        ProbeResult result = NtpProbe.probe(HOST, closed, TIMEOUT);
+
+        assertThat(result.verdict(), is(Verdict.UDP_REFUSED));
+        assertThat(result.message(), containsString(Verdict.UDP_REFUSED.remedy()));
+        assertThat(result.evidence().connectedTo(), equalTo("127.0.0.1:" + closed.getPort()));
+    }
+
+    @Test
+    void aClientModeReplyIsInvalid() throws IOException {
+        try (NtpResponder ntp = NtpResponder.invalid(NtpResponder.Fault.WRONG_MODE)) {
+            ProbeResult result = NtpProbe.probe(HOST, ntp.address(), TIMEOUT);
+
+            assertThat(result.verdict(), is(Verdict.NTP_INVALID));
+            assertThat(result.message(), containsString("mode 3, not a server reply (mode 4)"));
+        }
+    }
+
+    @Test
+    void aReplyThatDoesNotEchoOurTimestampIsInvalid() throws IOException {
+        try (NtpResponder ntp = NtpResponder.invalid(NtpResponder.Fault.UNECHOED_ORIGIN)) {
+            ProbeResult result = NtpProbe.probe(HOST, ntp.address(), TIMEOUT);
+
+            assertThat(result.verdict(), is(Verdict.NTP_INVALID));
+            assertThat(result.message(), containsString("does not echo our transmit timestamp"));
+        }
+    }
+
+    @Test
+    void aKissOfDeathIsInvalid() throws IOException {
+        try (NtpResponder ntp = NtpResponder.invalid(NtpResponder.Fault.STRATUM_ZERO)) {
+            ProbeResult result = NtpProbe.probe(HOST, ntp.address(), TIMEOUT);
+
+            assertThat(result.verdict(), is(Verdict.NTP_INVALID));
+            assertThat(result.message(), containsString("kiss-o'-death with code \"RATE\""));
+        }
+    }
+
+    @Test
+    void theModeCanChangeWhileRunning() throws IOException {
+        try (NtpResponder ntp = NtpResponder.start(NtpResponder.Mode.OK)) {
+            assertThat(NtpProbe.probe(HOST, ntp.address(), TIMEOUT).verdict(), is(Verdict.OK));
+            ntp.mode(NtpResponder.Mode.INVALID).fault(NtpResponder.Fault.UNECHOED_ORIGIN);
+            assertThat(NtpProbe.probe(HOST, ntp.address(), TIMEOUT).verdict(), is(Verdict.NTP_INVALID));
+        }
+    }
+}

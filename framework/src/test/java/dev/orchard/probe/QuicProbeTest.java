@@ -1,0 +1,102 @@
+package dev.orchard.probe;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
+
+import dev.orchard.lab.QuicResponder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The QUIC probe against the lab QUIC responder and a closed port, all on loopback. */
+class QuicProbeTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private static final String HOST = "www.apple.com";
+
+    @Test
+    void aValidVersionNegotiationPasses() throws IOException {
+        try (QuicResponder quic = QuicResponder.start(QuicResponder.Mode.OK)) {
+            ProbeResult result = QuicProbe.probe(HOST, quic.address(), TIMEOUT);
+
+            assertThat(result.message(), result.verdict(), is(Verdict.OK));
+            assertThat(result.evidence().detail(), equalTo("versions offered: 0x00000001, 0x6b3343cf"));
+            assertThat(result.evidence().connectedTo(), equalTo("127.0.0.1:" + quic.address().getPort()));
+        }
+    }
+
+    @Test
+    void theInitialIsAPaddedLongHeaderWithAReservedVersion() {
+        byte[] dcid = new byte[8];
+        byte[] scid = new byte[20];
+        byte[] packet = QuicProbe.initial(0x1a2a3a4a, dcid, scid);
+
+        assertThat(packet.length, is(1200));
+        assertThat(packet[0] & 0xC0, is(0xC0));
+        ByteBuffer buffer = ByteBuffer.wrap(packet);
+        assertThat(buffer.getInt(1), is(0x1a2a3a4a));
+        assertThat(Byte.toUnsignedInt(packet[5]), is(8));
+        assertThat(Byte.toUnsignedInt(packet[14]), is(20));
+        int lengthField = buffer.getShort(36) & 0x3FFF;
+        assertThat(lengthField, is(1200 - 38));
+    }
+
+    @Test
+    void aSilentEndpointIsNoResponseWithinTheTimeout() throws IOException {
+        try (QuicResponder quic = QuicResponder.start(QuicResponder.Mode.OK)) {
+            // Warm up: the deadline under test is the probe's, not the JVM's first class loading.
+            assertThat(QuicProbe.probe(HOST, quic.address(), TIMEOUT).verdict(), is(Verdict.OK));
+            quic.mode(QuicResponder.Mode.SILENT);
+            ProbeResult result = Deadline.endsWithin(TIMEOUT, () -> QuicProbe.probe(HOST, quic.address(), TIMEOUT));
+
+            assertThat(result.verdict(), is(Verdict.UDP_NO_RESPONSE));
+            assertThat(quic.requests(), greaterThanOrEqualTo(2));
+        }
+    }
+
+    @Test
+    void aClosedPortIsRefused() throws IOException {
+        InetSocketAddress closed = ClosedUdpPort.get();
+
+        ProbeResult result = QuicProbe.probe(HOST, closed, TIMEOUT);
+
+        assertThat(result.verdict(), is(Verdict.UDP_REFUSED));
+        assertThat(result.message(), containsString("ICMP port unreachable"));
+    }
+
+    @Test
+    void connectionIdsThatAreNotEchoedAreInvalid() throws IOException {
+        try (QuicResponder quic = QuicResponder.invalid(QuicResponder.Fault.UNECHOED_CONNECTION_IDS)) {
+            ProbeResult result = QuicProbe.probe(HOST, quic.address(), TIMEOUT);
+
+            assertThat(result.verdict(), is(Verdict.QUIC_INVALID));
+            assertThat(result.message(), containsString("does not echo our source connection ID"));
+        }
+    }
+
+    @Test
+    void aNonZeroVersionIsNotAVersionNegotiation() throws IOException {
+        try (QuicResponder quic = QuicResponder.invalid(QuicResponder.Fault.NOT_VERSION_NEGOTIATION)) {
+            ProbeResult result = QuicProbe.probe(HOST, quic.address(), TIMEOUT);
+
+            assertThat(result.verdict(), is(Verdict.QUIC_INVALID));
+            assertThat(result.message(), containsString("version is 0x00000001, not 0"));
+        }
+    }
+
+    @Test
+    void aNegotiationWithoutVersion1IsInvalid() throws IOException {
+        try (QuicResponder quic = QuicResponder.invalid(QuicResponder.Fault.NO_VERSION_1)) {
+            ProbeResult result = QuicProbe.probe(HOST, quic.address(), TIMEOUT);
+
+            assertThat(result.verdict(), is(Verdict.QUIC_INVALID));
+            assertThat(result.message(), containsString("does not offer QUIC version 1"));
+            assertThat(result.message(), containsString("0x6b3343cf"));
+        }
+    }
+}
