@@ -89,10 +89,12 @@ public final class Network implements AutoCloseable {
         throw new UnsupportedOperationException("TODO HttpProbe: http checks are wired when the tlsproxy branch merges");
     }
 
+    /** Asks {@code host}'s NTP server (UDP 123) for the time; resolves the host first. */
     public ProbeResult ntp(String host) {
         return udp(host, 123, CheckKind.NTP);
     }
 
+    /** Sends a QUIC Initial to {@code host:port} over UDP and expects Version Negotiation; resolves first. */
     public ProbeResult quic(String host, int port) {
         return udp(host, port, CheckKind.QUIC);
     }
@@ -252,16 +254,13 @@ public final class Network implements AutoCloseable {
         return check.run(new DirectRoute(connectTo, addresses, loopbackOnly), addresses);
     }
 
+    /** UDP checks always resolve first, as a device does; connect-to then picks where the datagram goes. */
     private ProbeResult udp(String host, int port, CheckKind kind) {
-        List<InetAddress> addresses = List.of();
-        if (ConnectTo.target(connectTo, host, port).isEmpty()) {
-            DnsResolution resolution = resolve(host);
-            if (!resolution.result().passed()) {
-                return dnsFailedHere(host, resolution.result());
-            }
-            addresses = resolution.addresses();
+        DnsResolution resolution = resolve(host);
+        if (!resolution.result().passed()) {
+            return dnsFailedHere(host, resolution.result());
         }
-        return udpProbe(host, port, kind, addresses);
+        return udpProbe(host, port, kind, resolution.addresses());
     }
 
     private ProbeResult udpProbe(String host, int port, CheckKind kind, List<InetAddress> addresses) {
@@ -277,9 +276,12 @@ public final class Network implements AutoCloseable {
             return ProbeResult.failed(Verdict.UDP_NO_RESPONSE, DirectRoute.forbidden(host, target), null,
                     new Evidence(shown, null, null, TcpProbe.format(target), "direct", null, null, null, null, null));
         }
-        // TODO NtpProbe / QuicProbe: call the dnsudp branch's UDP probes with (host, target, timeout).
-        throw new UnsupportedOperationException("TODO NtpProbe/QuicProbe: UDP checks are wired when the dnsudp"
-                + " branch merges");
+        ProbeResult result = kind == CheckKind.NTP ? NtpProbe.probe(host, target, timeout)
+                : QuicProbe.probe(host, target, timeout);
+        Evidence seen = result.evidence();
+        return new ProbeResult(result.status(), result.verdict(), result.message(), result.duration(),
+                new Evidence(shown, seen.cnameChain(), seen.apple17(), seen.connectedTo(), seen.route(), seen.chain(),
+                        seen.tlsVersion(), seen.httpStatus(), seen.server(), seen.detail()));
     }
 
     /** A convenience check whose DNS failed: it fails too, with the DNS verdict, because the user asked for it. */

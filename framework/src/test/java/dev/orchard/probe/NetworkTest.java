@@ -9,6 +9,8 @@ import dev.orchard.catalog.ProxySupport;
 import dev.orchard.catalog.Transport;
 import dev.orchard.lab.LabDnsServer;
 import dev.orchard.lab.LabSshServer;
+import dev.orchard.lab.NtpResponder;
+import dev.orchard.lab.QuicResponder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +57,28 @@ class NetworkTest {
             ProbeResult result = network.dns("gdmf.apple.com");
             assertThat(result.verdict(), is(Verdict.DNS_TIMEOUT));
             assertThat(result.message(), containsString("the lab forbids querying 192.0.2.53:53"));
+        }
+    }
+
+    @Test
+    void udpChecksResolveThenFollowConnectTo() throws IOException {
+        try (LabDnsServer dns = LabDnsServer.start().address("time.apple.com", "17.253.4.125")
+                        .address("www.apple.com", "17.253.144.10");
+                NtpResponder ntp = NtpResponder.start(NtpResponder.Mode.OK);
+                QuicResponder quic = QuicResponder.start(QuicResponder.Mode.SILENT);
+                Network network = Network.builder().loopbackOnly(true).timeout(TIMEOUT).dnsServer(dns.address())
+                        .connectTo(List.of("time.apple.com:123:127.0.0.1:" + ntp.address().getPort(),
+                                "www.apple.com:443:127.0.0.1:" + quic.address().getPort()))
+                        .build()) {
+            ProbeResult time = network.ntp("time.apple.com");
+            assertThat(time.message(), time.verdict(), is(Verdict.OK));
+            assertThat(time.evidence().addresses(), is(List.of("17.253.4.125")));
+            assertThat(ntp.requests(), is(1));
+
+            Endpoint web = Endpoint.builder("web", "www.apple.com").ports(443).transports(Transport.UDP).build();
+            ProbeResult dropped = network.check(web, "www.apple.com", new Check(CheckKind.QUIC, 443, Transport.UDP));
+            assertThat(dropped.verdict(), is(Verdict.UDP_NO_RESPONSE));
+            assertThat(quic.requests(), is(1));
         }
     }
 }
