@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -143,7 +144,8 @@ final class CheckRunner implements AutoCloseable {
         private final BiConsumer<CheckTarget, ProbeResult> listener;
         private final Map<String, CompletableFuture<DnsResolution>> dns = new HashMap<>();
         private final Map<CheckTarget, CompletableFuture<ProbeResult>> results = new HashMap<>();
-        private final java.util.concurrent.atomic.AtomicBoolean listenerFailed = new java.util.concurrent.atomic.AtomicBoolean();
+        private final Set<CompletableFuture<ProbeResult>> claimed = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean listenerFailed = new AtomicBoolean();
 
         Run(List<CheckTarget> targets, BiConsumer<CheckTarget, ProbeResult> listener) {
             this.requested = new HashSet<>(targets);
@@ -197,17 +199,23 @@ final class CheckRunner implements AutoCloseable {
             return result;
         }
 
-        /** Completes once: the first result wins, and only it reaches the listener. */
+        /**
+         * Completes once: the first result wins, and only it reaches the listener. The listener hears it before
+         * the future completes, so runAll never returns while a listener call is still under way.
+         */
         void complete(CheckTarget target, CompletableFuture<ProbeResult> future, ProbeResult value) {
-            if (future.complete(value)) {
-                try {
-                    listener.accept(target, value);
-                } catch (RuntimeException e) {
-                    if (!listenerFailed.getAndSet(true)) {
-                        LOG.log(System.Logger.Level.WARNING, "the result listener failed (reported once per run) at "
-                                + target.check().displayName() + " of " + target.host(), e);
-                    }
+            if (!claimed.add(future)) {
+                return;
+            }
+            try {
+                listener.accept(target, value);
+            } catch (RuntimeException e) {
+                if (!listenerFailed.getAndSet(true)) {
+                    LOG.log(System.Logger.Level.WARNING, "the result listener failed (reported once per run) at "
+                            + target.check().displayName() + " of " + target.host(), e);
                 }
+            } finally {
+                future.complete(value);
             }
         }
     }
