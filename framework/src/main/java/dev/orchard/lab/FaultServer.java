@@ -32,9 +32,9 @@ public final class FaultServer implements AutoCloseable {
     private final Fault fault;
     private final InetSocketAddress address;
     private final List<AutoCloseable> resources;
-    private final LabListener listener;
+    private final LabAcceptor listener;
 
-    private FaultServer(Fault fault, InetSocketAddress address, List<AutoCloseable> resources, LabListener listener) {
+    private FaultServer(Fault fault, InetSocketAddress address, List<AutoCloseable> resources, LabAcceptor listener) {
         this.fault = fault;
         this.address = address;
         this.resources = resources;
@@ -48,7 +48,7 @@ public final class FaultServer implements AutoCloseable {
             // Bound but never listening: the port stays ours, and connections to it are refused.
             reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (IOException e) {
-            LabListener.closeQuietly(reserved);
+            LabAcceptor.closeQuietly(reserved);
             throw new IllegalStateException("the lab could not reserve a port on 127.0.0.1: " + e.getMessage(), e);
         }
         InetSocketAddress address = new InetSocketAddress(reserved.getLocalAddress(), reserved.getLocalPort());
@@ -80,10 +80,10 @@ public final class FaultServer implements AutoCloseable {
             throw new IllegalStateException("the lab could not make a blackhole: the kernel kept accepting"
                     + " connections beyond a full backlog (is net.ipv4.tcp_abort_on_overflow set?)");
         } catch (IOException e) {
-            resources.forEach(LabListener::closeQuietly);
+            resources.forEach(LabAcceptor::closeQuietly);
             throw new IllegalStateException("the lab could not make a blackhole on 127.0.0.1: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            resources.forEach(LabListener::closeQuietly);
+            resources.forEach(LabAcceptor::closeQuietly);
             throw e;
         }
     }
@@ -98,7 +98,7 @@ public final class FaultServer implements AutoCloseable {
 
     /** Accepts and never sends a byte: a middlebox that holds connections. */
     public static FaultServer tarpit() {
-        return listening(Fault.TARPIT, LabListener::drain);
+        return listening(Fault.TARPIT, LabAcceptor::drain);
     }
 
     /** Accepts, waits {@code delay}, then sends {@code answer} (UTF-8) and keeps the connection open. */
@@ -110,12 +110,12 @@ public final class FaultServer implements AutoCloseable {
             OutputStream out = connection.getOutputStream();
             out.write(bytes);
             out.flush();
-            LabListener.drain(connection);
+            LabAcceptor.drain(connection);
         });
     }
 
-    private static FaultServer listening(Fault fault, LabListener.Behaviour behaviour) {
-        LabListener listener = new LabListener(fault.name().toLowerCase(java.util.Locale.ROOT), behaviour);
+    private static FaultServer listening(Fault fault, LabAcceptor.Behaviour behaviour) {
+        LabAcceptor listener = new LabAcceptor(fault.name().toLowerCase(java.util.Locale.ROOT), behaviour);
         return new FaultServer(fault, listener.address(), List.of(), listener);
     }
 
@@ -148,7 +148,7 @@ public final class FaultServer implements AutoCloseable {
             listener.close();
         }
         for (int i = resources.size() - 1; i >= 0; i--) {
-            LabListener.closeQuietly(resources.get(i));
+            LabAcceptor.closeQuietly(resources.get(i));
         }
     }
 

@@ -13,15 +13,15 @@ public final class LabSshServer implements AutoCloseable {
     /** The identification line the lab sends, without CR LF. */
     public static final String BANNER = "SSH-2.0-OpenSSH_9.6 OrchardLab";
 
-    private final LabListener listener;
+    private final LabAcceptor listener;
 
     private LabSshServer() {
         byte[] line = (BANNER + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        this.listener = new LabListener("ssh", connection -> {
+        this.listener = new LabAcceptor("ssh", connection -> {
             OutputStream out = connection.getOutputStream();
             out.write(line);
             out.flush();
-            LabListener.drain(connection);
+            LabAcceptor.drain(connection);
         });
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback TCP listener that hands each accepted connection to a behaviour on its own daemon thread, and on
  * close closes every connection and waits for its threads: a lab server must leave no socket or thread behind.
  */
-final class LabListener implements AutoCloseable {
+final class LabAcceptor implements AutoCloseable {
 
     /** What a lab server does with one connection; it may block until the socket is closed. */
     interface Behaviour {
@@ -35,7 +35,7 @@ final class LabListener implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean closed;
 
-    LabListener(String name, Behaviour behaviour) {
+    LabAcceptor(String name, Behaviour behaviour) {
         this.name = name;
         this.behaviour = behaviour;
         try {
@@ -101,7 +101,7 @@ final class LabListener implements AutoCloseable {
     public void close() {
         closed = true;
         closeQuietly(server);
-        open.forEach(LabListener::closeQuietly);
+        open.forEach(LabAcceptor::closeQuietly);
         List<Thread> all;
         synchronized (threads) {
             all = new ArrayList<>(threads);
