@@ -28,6 +28,7 @@ public final class FaultServer implements AutoCloseable {
 
     private static final int BLACKHOLE_PROBE_MILLIS = 300;
     private static final int BLACKHOLE_MAX_FILLERS = 64;
+    private static final int RESET_DELAY_MILLIS = 20;
 
     private final Fault fault;
     private final InetSocketAddress address;
@@ -88,9 +89,13 @@ public final class FaultServer implements AutoCloseable {
         }
     }
 
-    /** Accepts, then closes at once with SO_LINGER 0, which sends RST: a resetting firewall or IPS. */
+    /**
+     * Accepts, then closes with SO_LINGER 0 a moment later, which sends RST: a resetting firewall or IPS. The
+     * short pause lets the client's connect() return first, so the reset reliably arrives after connecting.
+     */
     public static FaultServer resetting() {
         return listening(Fault.RESET, connection -> {
+            Thread.sleep(RESET_DELAY_MILLIS);
             connection.setSoLinger(true, 0);
             connection.close();
         });

@@ -38,7 +38,7 @@ final class TcpFailure {
         return switch (verdict) {
             case TCP_TIMEOUT -> "timed out after " + timeout;
             case TCP_REFUSED -> "was refused (" + e.getMessage() + ")";
-            case TCP_RESET -> "was reset (" + e.getMessage() + ")";
+            case TCP_RESET -> "was reset right after connecting (" + e.getMessage() + ")";
             default -> "failed: " + e.getMessage();
         };
     }

