@@ -92,7 +92,7 @@ final class CheckRunner implements AutoCloseable {
         targets.forEach(t -> perHost.merge(key(t.host()), 1, Integer::sum));
         int hostWaves = perHost.values().stream().mapToInt(n -> (n + PER_HOST - 1) / PER_HOST).max().orElse(0);
         int waves = Math.max(hostWaves, (targets.size() + parallelism - 1) / parallelism);
-        return timeout.multipliedBy(4L + 2L * waves).plusSeconds(5);
+        return timeout.multipliedBy(4L + 2L * waves).plusSeconds(2);
     }
 
     private ProbeResult await(CheckTarget target, CompletableFuture<ProbeResult> future, long deadline,

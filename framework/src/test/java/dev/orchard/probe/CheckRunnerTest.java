@@ -219,6 +219,35 @@ class CheckRunnerTest {
     }
 
     @Test
+    void aCheckThatNeverEndsIsReportedAfterTheBudgetInsteadOfHangingTheRun() throws Exception {
+        dns.address("stuck.apple.com", "17.6.0.1").address("fine.apple.com", "17.6.0.2");
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        Endpoint stuck = endpoint("stuck.apple.com", 22);
+        Endpoint fine = endpoint("fine.apple.com", 22);
+        List<CheckTarget> targets = List.of(target(stuck, tcp(22)), target(fine, tcp(22)));
+        Duration shortTimeout = Duration.ofMillis(100);
+        try (Network network = network(List.of(ssh.connectTo("fine.apple.com", 22))).timeout(shortTimeout).build();
+                CheckRunner runner = new CheckRunner(network::resolve, (t, r) -> {
+                    if (t.host().equals("stuck.apple.com")) {
+                        try {
+                            never.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return network.run(t, r);
+                }, shortTimeout, 4)) {
+            long start = System.nanoTime();
+            List<ProbeResult> results = runner.runAll(targets, null);
+            long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertThat(results.get(0).verdict(), is(Verdict.NOT_RUN));
+            assertThat(results.get(0).message(), org.hamcrest.Matchers.containsString("did not finish within"));
+            assertThat(results.get(1).verdict(), is(Verdict.OK));
+            assertThat(took, lessThanOrEqualTo(runner.budget(targets).toMillis() * 11 / 10));
+        }
+    }
+
+    @Test
     void checkSkipsWhenDnsFails() {
         dns.nxdomain("gone.apple.com");
         try (Network network = network(List.of()).build()) {
