@@ -1,20 +1,56 @@
 package dev.orchard.probe;
 
 import dev.orchard.catalog.Endpoint;
+import dev.orchard.catalog.ProxySupport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * The network as Apple devices on it see it: which resolver they use, which proxy, which roots they trust, and
- * how long they wait. Every probe runs through a {@code Network}. SKELETON: bodies are being implemented.
+ * how long they wait. Every probe runs through a {@code Network}, so a site's settings apply to every check alike.
  */
 public final class Network implements AutoCloseable {
 
-    private Network() {
+    private final List<InetSocketAddress> dnsServers;
+    private final HttpProxy proxy;
+    private final Path trustAnchorsFile;
+    private final String trustAnchorsPem;
+    private final List<ConnectTo> connectTo;
+    private final Duration timeout;
+    private final int parallelism;
+    private final List<InetAddress> sinkholes;
+    private final boolean loopbackOnly;
+    private final TcpProbe tcpProbe;
+    private final SshProbe sshProbe;
+    private final DnsProbe dnsProbe;
+    private final Object lock = new Object();
+    private CheckRunner runner;
+    private boolean closed;
+
+    private Network(Builder builder) {
+        this.dnsServers = List.copyOf(builder.dnsServers);
+        this.proxy = builder.proxy;
+        this.trustAnchorsFile = builder.trustAnchorsFile;
+        this.trustAnchorsPem = builder.trustAnchorsPem;
+        this.connectTo = List.copyOf(builder.connectTo);
+        this.timeout = builder.timeout;
+        this.parallelism = builder.parallelism;
+        this.sinkholes = List.copyOf(builder.sinkholes);
+        this.loopbackOnly = builder.loopbackOnly;
+        this.tcpProbe = new TcpProbe(timeout);
+        this.sshProbe = new SshProbe(timeout);
+        boolean resolversAllowed = !loopbackOnly
+                || (!dnsServers.isEmpty() && dnsServers.stream().allMatch(s -> s.getAddress().isLoopbackAddress()));
+        this.dnsProbe = resolversAllowed ? new DnsProbe(dnsServers, timeout,
+                sinkholes.stream().map(InetAddress::getHostAddress).toList()) : null;
     }
 
     public static Builder builder() {
@@ -23,47 +59,70 @@ public final class Network implements AutoCloseable {
 
     /**
      * Reads the {@code apple-network.*} keys (see {@link dev.orchard.ConfigurationKeys}); a bad value throws
-     * {@link IllegalArgumentException} whose message names the key and what was expected.
+     * {@link IllegalArgumentException} whose message names the key, the value and what was expected.
      */
     public static Network fromConfiguration(Function<String, Optional<String>> parameters) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(parameters, "parameters");
+        return NetworkConfiguration.read(parameters).build();
     }
 
+    /** Resolves {@code host} as a device on this network would, and judges the answer. */
     public ProbeResult dns(String host) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return resolve(host).result();
     }
 
+    /**
+     * Connects to {@code host:port} directly. A connect-to override makes DNS unnecessary; otherwise a failed
+     * resolution fails this check too, with the DNS verdict.
+     */
     public ProbeResult tcp(String host, int port) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return direct(host, port, (route, addresses) -> tcpProbe.probe(host, port, route, addresses));
     }
 
     public ProbeResult tls(String host, int port) {
-        throw new UnsupportedOperationException("not implemented yet");
+        // TODO TlsProbe: delegate to the TLS probe (tlsproxy branch) over route(...).
+        throw new UnsupportedOperationException("TODO TlsProbe: tls checks are wired when the tlsproxy branch merges");
     }
 
     public ProbeResult http(String host, int port) {
-        throw new UnsupportedOperationException("not implemented yet");
+        // TODO HttpProbe: delegate to the HTTP probe (tlsproxy branch) over route(...).
+        throw new UnsupportedOperationException("TODO HttpProbe: http checks are wired when the tlsproxy branch merges");
     }
 
+    /** Asks {@code host}'s NTP server (UDP 123) for the time; resolves the host first. */
     public ProbeResult ntp(String host) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return udp(host, 123, CheckKind.NTP);
     }
 
+    /** Sends a QUIC Initial to {@code host:port} over UDP and expects Version Negotiation; resolves first. */
     public ProbeResult quic(String host, int port) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return udp(host, port, CheckKind.QUIC);
     }
 
+    /** Reads the SSH banner of {@code host:port}. */
     public ProbeResult ssh(String host, int port) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return direct(host, port, (route, addresses) -> sshProbe.probe(host, port, route, addresses));
     }
 
     public ProbeResult doh(String host) {
-        throw new UnsupportedOperationException("not implemented yet");
+        // TODO DohProbe: delegate to the DoH probe (tlsproxy branch) over route(...).
+        throw new UnsupportedOperationException("TODO DohProbe: doh checks are wired when the tlsproxy branch merges");
     }
 
-    /** Runs one check as a device would route it for this row: through the proxy when the row allows one. */
+    /**
+     * Runs one check as a device would route it for this row: through the proxy when one is configured and the
+     * row works through a proxy, otherwise direct. DNS is always resolved by the client first; when it fails the
+     * check is skipped with the DNS verdict, as in {@link #runAll}.
+     */
     public ProbeResult check(Endpoint endpoint, String host, Check check) {
-        throw new UnsupportedOperationException("not implemented yet");
+        DnsResolution resolution = resolve(host);
+        if (check.kind() == CheckKind.DNS) {
+            return resolution.result();
+        }
+        if (!resolution.result().passed()) {
+            return Skips.dnsFailed(host, resolution.result());
+        }
+        return run(new CheckTarget(endpoint, host, check), resolution);
     }
 
     /**
@@ -72,63 +131,280 @@ public final class Network implements AutoCloseable {
      * as it completes; the returned list is in the order of {@code targets}.
      */
     public List<ProbeResult> runAll(List<CheckTarget> targets, BiConsumer<CheckTarget, ProbeResult> listener) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return runner().runAll(List.copyOf(targets), listener);
     }
 
     /** The settings, with proxy credentials removed, as reports print them. */
     public NetworkSettings settings() {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<String> servers = dnsServers.isEmpty() ? List.of("system")
+                : dnsServers.stream().map(s -> IpLiteral.format(s.getAddress(), s.getPort())).toList();
+        String anchors = trustAnchorsFile != null ? trustAnchorsFile.toString()
+                : trustAnchorsPem != null ? "pem" : "default";
+        return new NetworkSettings(servers, proxy == null ? null : proxy.display(), anchors,
+                connectTo.stream().map(ConnectTo::display).toList(), timeout, parallelism);
     }
 
+    /** Stops the check threads. */
     @Override
     public void close() {
+        CheckRunner toClose;
+        synchronized (lock) {
+            closed = true;
+            toClose = runner;
+            runner = null;
+        }
+        if (toClose != null) {
+            toClose.close();
+        }
+    }
+
+    // ---- for the probes written alongside (TLS, HTTP, DoH, proxy route) ----
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    int parallelism() {
+        return parallelism;
+    }
+
+    List<InetSocketAddress> dnsServers() {
+        return dnsServers;
+    }
+
+    /** The proxy with its credentials, if one is configured. */
+    Optional<HttpProxy> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /** The PEM file whose certificates replace the default anchors, if one was given. */
+    Optional<Path> trustAnchorsFile() {
+        return Optional.ofNullable(trustAnchorsFile);
+    }
+
+    /** PEM text whose certificates replace the default anchors, if it was given in code. */
+    Optional<String> trustAnchorsPem() {
+        return Optional.ofNullable(trustAnchorsPem);
+    }
+
+    List<ConnectTo> connectTo() {
+        return connectTo;
+    }
+
+    List<InetAddress> sinkholes() {
+        return sinkholes;
+    }
+
+    boolean loopbackOnly() {
+        return loopbackOnly;
+    }
+
+    /** The route a device takes to {@code host} for this row. */
+    Route route(Endpoint endpoint, List<InetAddress> addresses) {
+        if (proxy != null && endpoint.proxy() == ProxySupport.YES) {
+            // TODO ProxyRoute: new ProxyRoute(proxy, ...) from the tlsproxy branch.
+            throw new UnsupportedOperationException("TODO ProxyRoute: proxy routing is wired when the tlsproxy"
+                    + " branch merges");
+        }
+        return new DirectRoute(connectTo, addresses, loopbackOnly);
+    }
+
+    /** Resolves through the configured resolvers; with loopbackOnly, only loopback resolvers are asked. */
+    DnsResolution resolve(String host) {
+        if (dnsProbe == null) {
+            String resolvers = dnsServers.isEmpty() ? "the system resolver"
+                    : dnsServers.stream().map(s -> IpLiteral.format(s.getAddress(), s.getPort()))
+                            .collect(java.util.stream.Collectors.joining(", "));
+            return new DnsResolution(ProbeResult.failed(Verdict.DNS_TIMEOUT, "DNS for " + host + ": the lab forbids"
+                    + " querying " + resolvers + ": only loopback resolvers are allowed (loopbackOnly), and no"
+                    + " packet was sent; configure a lab DNS server", null, null), List.of());
+        }
+        return dnsProbe.resolve(host);
+    }
+
+    /** Runs a port check of a host whose DNS passed. */
+    ProbeResult run(CheckTarget target, DnsResolution resolution) {
+        Check check = target.check();
+        String host = target.host();
+        List<InetAddress> addresses = resolution.addresses();
+        return switch (check.kind()) {
+            case DNS -> resolution.result();
+            case TCP -> tcpProbe.probe(host, check.port(), route(target.endpoint(), addresses), addresses);
+            case SSH -> sshProbe.probe(host, check.port(), route(target.endpoint(), addresses), addresses);
+            case NTP, QUIC -> udpProbe(host, check.port(), check.kind(), addresses);
+            case TLS -> tls(host, check.port());
+            case HTTP -> http(host, check.port());
+            case DOH -> doh(host);
+        };
+    }
+
+    private interface DirectCheck {
+        ProbeResult run(Route route, List<InetAddress> addresses);
+    }
+
+    private ProbeResult direct(String host, int port, DirectCheck check) {
+        List<InetAddress> addresses = List.of();
+        if (ConnectTo.target(connectTo, host, port).isEmpty()) {
+            DnsResolution resolution = resolve(host);
+            if (!resolution.result().passed()) {
+                return dnsFailedHere(host, resolution.result());
+            }
+            addresses = resolution.addresses();
+        }
+        return check.run(new DirectRoute(connectTo, addresses, loopbackOnly), addresses);
+    }
+
+    /** UDP checks always resolve first, as a device does; connect-to then picks where the datagram goes. */
+    private ProbeResult udp(String host, int port, CheckKind kind) {
+        DnsResolution resolution = resolve(host);
+        if (!resolution.result().passed()) {
+            return dnsFailedHere(host, resolution.result());
+        }
+        return udpProbe(host, port, kind, resolution.addresses());
+    }
+
+    private ProbeResult udpProbe(String host, int port, CheckKind kind, List<InetAddress> addresses) {
+        List<InetSocketAddress> targets = new DirectRoute(connectTo, addresses, loopbackOnly).targets(host, port);
+        List<String> shown = addresses.stream().map(InetAddress::getHostAddress).toList();
+        if (targets.isEmpty()) {
+            return ProbeResult.failed(Verdict.UDP_NO_RESPONSE, kind.tag().toUpperCase(java.util.Locale.ROOT) + " "
+                    + port + "/udp to " + host + ": no address to send to", null,
+                    new Evidence(shown, null, null, null, "direct", null, null, null, null, null));
+        }
+        InetSocketAddress target = targets.get(0);
+        if (loopbackOnly && !target.getAddress().isLoopbackAddress()) {
+            return ProbeResult.failed(Verdict.UDP_NO_RESPONSE, DirectRoute.forbidden(host, target), null,
+                    new Evidence(shown, null, null, TcpProbe.format(target), "direct", null, null, null, null, null));
+        }
+        ProbeResult result = kind == CheckKind.NTP ? NtpProbe.probe(host, target, timeout)
+                : QuicProbe.probe(host, target, timeout);
+        Evidence seen = result.evidence();
+        return new ProbeResult(result.status(), result.verdict(), result.message(), result.duration(),
+                new Evidence(shown, seen.cnameChain(), seen.apple17(), seen.connectedTo(), seen.route(), seen.chain(),
+                        seen.tlsVersion(), seen.httpStatus(), seen.server(), seen.detail()));
+    }
+
+    /** A convenience check whose DNS failed: it fails too, with the DNS verdict, because the user asked for it. */
+    private static ProbeResult dnsFailedHere(String host, ProbeResult dns) {
+        return ProbeResult.failed(dns.verdict(), "not connected: DNS for " + host + " failed (" + dns.verdict()
+                + "): " + dns.message(), dns.duration(), dns.evidence());
+    }
+
+    private CheckRunner runner() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("this Network is closed");
+            }
+            if (runner == null) {
+                runner = new CheckRunner(this::resolve, this::run, timeout, parallelism);
+            }
+            return runner;
+        }
     }
 
     /** Builds a network in code; the lab and site tests use it. */
     public static final class Builder {
+        private List<InetSocketAddress> dnsServers = List.of();
+        private HttpProxy proxy;
+        private Path trustAnchorsFile;
+        private String trustAnchorsPem;
+        private List<ConnectTo> connectTo = List.of();
+        private Duration timeout = NetworkConfiguration.DEFAULT_TIMEOUT;
+        private int parallelism = NetworkConfiguration.DEFAULT_PARALLELISM;
+        private List<InetAddress> sinkholes = List.of();
+        private boolean loopbackOnly;
+
         private Builder() {
         }
 
         /** DNS servers as {@code ip[:port]}; the system resolver when none. */
         public Builder dnsServers(List<String> servers) {
+            this.dnsServers = servers.isEmpty() ? List.of()
+                    : NetworkConfiguration.dnsServers("dnsServers", servers);
             return this;
         }
 
-        /** {@code http://[user:password@]host:port}. */
+        /** DNS servers by socket address, such as a lab server's. */
+        public Builder dnsServer(InetSocketAddress server) {
+            List<InetSocketAddress> all = new ArrayList<>(dnsServers);
+            all.add(Objects.requireNonNull(server, "server"));
+            this.dnsServers = List.copyOf(all);
+            return this;
+        }
+
+        Builder dnsServerAddresses(List<InetSocketAddress> servers) {
+            this.dnsServers = List.copyOf(servers);
+            return this;
+        }
+
+        /** {@code http://[user:password@]host:port}, or {@code none}. */
         public Builder proxy(String proxyUrl) {
+            this.proxy = proxyUrl == null ? null : NetworkConfiguration.proxy("proxy", proxyUrl);
+            return this;
+        }
+
+        Builder httpProxy(HttpProxy value) {
+            this.proxy = value;
             return this;
         }
 
         /** A PEM file whose certificates replace the default anchors (JDK roots plus Apple's roots). */
         public Builder trustAnchors(Path pemFile) {
+            this.trustAnchorsFile = pemFile;
+            this.trustAnchorsPem = null;
             return this;
         }
 
         /** PEM text whose certificates replace the default anchors. */
         public Builder trustAnchorsPem(String pem) {
+            this.trustAnchorsPem = pem;
+            this.trustAnchorsFile = null;
             return this;
         }
 
         /** curl-style {@code HOST:PORT:ADDR:PORT}; an empty HOST or PORT matches any. */
         public Builder connectTo(List<String> overrides) {
+            this.connectTo = NetworkConfiguration.connectTo("connectTo", overrides);
+            return this;
+        }
+
+        Builder connectToOverrides(List<ConnectTo> overrides) {
+            this.connectTo = List.copyOf(overrides);
             return this;
         }
 
         public Builder timeout(Duration timeout) {
+            this.timeout = NetworkConfiguration.checkTimeout("timeout", timeout, Objects.requireNonNull(timeout));
             return this;
         }
 
         public Builder parallelism(int parallelism) {
+            this.parallelism = NetworkConfiguration.checkParallelism("parallelism", parallelism);
             return this;
         }
 
         /** Addresses that count as DNS sinkholes besides 0.0.0.0, :: and 127.0.0.0/8. */
         public Builder sinkholes(List<String> addresses) {
+            this.sinkholes = NetworkConfiguration.addresses("sinkholes", addresses);
+            return this;
+        }
+
+        Builder sinkholeAddresses(List<InetAddress> addresses) {
+            this.sinkholes = List.copyOf(addresses);
+            return this;
+        }
+
+        /**
+         * Refuses, inside Orchard and before any packet is sent, every TCP or UDP target that is not a loopback
+         * address after connect-to overrides. The lab and tests turn it on so nothing can reach the real network.
+         */
+        public Builder loopbackOnly(boolean on) {
+            this.loopbackOnly = on;
             return this;
         }
 
         public Network build() {
-            return new Network();
+            return new Network(this);
         }
     }
 }

@@ -1,0 +1,128 @@
+package dev.orchard.lab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback TCP listener that hands each accepted connection to a behaviour on its own daemon thread, and on
+ * close closes every connection and waits for its threads: a lab server must leave no socket or thread behind.
+ */
+final class LabAcceptor implements AutoCloseable {
+
+    /** What a lab server does with one connection; it may block until the socket is closed. */
+    interface Behaviour {
+        void handle(Socket connection) throws IOException, InterruptedException;
+    }
+
+    /** Deep enough for a whole parallel run connecting at once; a full queue would drop SYNs and fake timeouts. */
+    private static final int BACKLOG = 1024;
+
+    private final String name;
+    private final ServerSocket server;
+    private final Behaviour behaviour;
+    private final Thread acceptor;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private volatile boolean closed;
+
+    LabAcceptor(String name, Behaviour behaviour) {
+        this.name = name;
+        this.behaviour = behaviour;
+        try {
+            this.server = new ServerSocket(0, BACKLOG, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new IllegalStateException("the lab could not listen on 127.0.0.1: " + e.getMessage(), e);
+        }
+        this.acceptor = new Thread(this::acceptLoop, "orchard-lab-" + name + "-" + server.getLocalPort());
+        this.acceptor.setDaemon(true);
+        this.acceptor.start();
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+    }
+
+    int accepted() {
+        return accepted.get();
+    }
+
+    private void acceptLoop() {
+        int n = 0;
+        while (!closed) {
+            Socket connection;
+            try {
+                connection = server.accept();
+            } catch (IOException e) {
+                return;
+            }
+            accepted.incrementAndGet();
+            open.add(connection);
+            Thread thread = new Thread(() -> serve(connection), "orchard-lab-" + name + "-conn-" + ++n);
+            thread.setDaemon(true);
+            synchronized (threads) {
+                threads.removeIf(t -> !t.isAlive());
+                threads.add(thread);
+            }
+            thread.start();
+        }
+    }
+
+    private void serve(Socket connection) {
+        try {
+            behaviour.handle(connection);
+        } catch (IOException | InterruptedException e) {
+            // the client went away or the lab is closing: nothing to report
+        } finally {
+            closeQuietly(connection);
+            open.remove(connection);
+        }
+    }
+
+    /** Reads and discards until the client closes, so the server notices and frees the connection. */
+    static void drain(Socket connection) throws IOException {
+        InputStream in = connection.getInputStream();
+        byte[] buffer = new byte[1024];
+        while (in.read(buffer) >= 0) {
+            // discard
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(server);
+        open.forEach(LabAcceptor::closeQuietly);
+        List<Thread> all;
+        synchronized (threads) {
+            all = new ArrayList<>(threads);
+        }
+        all.add(acceptor);
+        for (Thread thread : all) {
+            thread.interrupt();
+            try {
+                thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing anyway
+        }
+    }
+}

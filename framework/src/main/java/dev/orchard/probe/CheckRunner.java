@@ -1,0 +1,308 @@
+package dev.orchard.probe;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs many checks at once so that a whole catalog takes about one timeout even when a firewall drops
+ * everything. Each host's DNS is resolved once and shared; a check whose prerequisite failed is skipped naming
+ * that failure, because a second timeout on a dead port would only hide the cause. At most {@value #PER_HOST}
+ * checks touch one host at a time, as a device would, so that a site's rate limits do not fake failures.
+ */
+final class CheckRunner implements AutoCloseable {
+
+    static final int PER_HOST = 4;
+
+    private static final System.Logger LOG = System.getLogger(CheckRunner.class.getName());
+    private static final AtomicInteger RUNNERS = new AtomicInteger();
+
+    /** Runs one check of a host whose DNS passed. */
+    interface Prober {
+        ProbeResult run(CheckTarget target, DnsResolution dns);
+    }
+
+    private final Function<String, DnsResolution> resolver;
+    private final Prober prober;
+    private final Duration timeout;
+    private final int parallelism;
+    private final ThreadPoolExecutor pool;
+    private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, HostLane> lanes = new ConcurrentHashMap<>();
+
+    CheckRunner(Function<String, DnsResolution> resolver, Prober prober, Duration timeout, int parallelism) {
+        this.resolver = resolver;
+        this.prober = prober;
+        this.timeout = timeout;
+        this.parallelism = parallelism;
+        int runner = RUNNERS.incrementAndGet();
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task, "orchard-check-" + runner + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            threads.add(thread);
+            return thread;
+        };
+        this.pool = new ThreadPoolExecutor(parallelism, parallelism, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                factory);
+        this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Runs {@code targets}; never throws for a check's failure, calls {@code listener} as results complete and
+     * returns the results in the order of {@code targets}.
+     */
+    List<ProbeResult> runAll(List<CheckTarget> targets, BiConsumer<CheckTarget, ProbeResult> listener) {
+        Run run = new Run(targets, listener);
+        List<CompletableFuture<ProbeResult>> futures = targets.stream().map(run::future).toList();
+        Duration budget = budget(targets);
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<ProbeResult> results = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            results.add(await(targets.get(i), futures.get(i), deadline, budget, run));
+        }
+        return results;
+    }
+
+    /** A generous bound on a run: a dependency chain of timeouts per wave, so nothing can hang a build. */
+    Duration budget(List<CheckTarget> targets) {
+        Map<String, Integer> perHost = new HashMap<>();
+        targets.forEach(t -> perHost.merge(key(t.host()), 1, Integer::sum));
+        int hostWaves = perHost.values().stream().mapToInt(n -> (n + PER_HOST - 1) / PER_HOST).max().orElse(0);
+        int waves = Math.max(hostWaves, (targets.size() + parallelism - 1) / parallelism);
+        return timeout.multipliedBy(4L + 2L * waves).plusSeconds(2);
+    }
+
+    private ProbeResult await(CheckTarget target, CompletableFuture<ProbeResult> future, long deadline,
+            Duration budget, Run run) {
+        long remaining = Math.max(0, deadline - System.nanoTime());
+        try {
+            return future.get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            run.complete(target, future, ProbeResult.failed(Verdict.NOT_RUN, target.check().displayName() + " of "
+                    + target.host() + " did not finish within the run's budget of " + TcpFailure.describe(budget),
+                    null, null));
+            return future.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.complete(target, future, ProbeResult.failed(Verdict.NOT_RUN, "interrupted before "
+                    + target.check().displayName() + " of " + target.host() + " finished", null, null));
+            return future.join();
+        } catch (ExecutionException e) {
+            return ProbeResult.failed(Verdict.NOT_RUN, "could not run: " + e.getCause(), null, null);
+        }
+    }
+
+    /** Stops the threads; checks still running end with their sockets closed by the probes. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            List<Thread> started;
+            synchronized (threads) {
+                started = new ArrayList<>(threads);
+            }
+            for (Thread thread : started) {
+                thread.join(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String key(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    /** The state of one runAll call: shared DNS and each target's future, for its dependents to wait on. */
+    private final class Run {
+        private final Set<CheckTarget> requested;
+        private final BiConsumer<CheckTarget, ProbeResult> listener;
+        private final Map<String, CompletableFuture<DnsResolution>> dns = new HashMap<>();
+        private final Map<CheckTarget, CompletableFuture<ProbeResult>> results = new HashMap<>();
+        private final Set<CompletableFuture<ProbeResult>> claimed = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean listenerFailed = new AtomicBoolean();
+
+        Run(List<CheckTarget> targets, BiConsumer<CheckTarget, ProbeResult> listener) {
+            this.requested = new HashSet<>(targets);
+            this.listener = listener == null ? (t, r) -> { } : listener;
+        }
+
+        /** The target's future, created once; called on the caller's thread only. */
+        CompletableFuture<ProbeResult> future(CheckTarget target) {
+            CompletableFuture<ProbeResult> existing = results.get(target);
+            if (existing != null) {
+                return existing;
+            }
+            CompletableFuture<ProbeResult> result = new CompletableFuture<>();
+            results.put(target, result);
+            if (target.endpoint().isDisabled()) {
+                complete(target, result, ProbeResult.skipped(Verdict.DISABLED,
+                        "disabled: " + target.endpoint().disabledReason()));
+                return result;
+            }
+            CompletableFuture<DnsResolution> resolution = dns.computeIfAbsent(key(target.host()),
+                    h -> CompletableFuture.supplyAsync(() -> resolve(target.host()), pool));
+            List<Map.Entry<Check, CompletableFuture<ProbeResult>>> prerequisites = new ArrayList<>();
+            for (Check prerequisite : CheckPlanner.prerequisites(target.check())) {
+                CheckTarget needed = new CheckTarget(target.endpoint(), target.host(), prerequisite);
+                if (prerequisite.kind() != CheckKind.DNS && requested.contains(needed)) {
+                    prerequisites.add(Map.entry(prerequisite, future(needed)));
+                }
+            }
+            CompletableFuture<ProbeResult> pipeline = resolution.thenCompose(r -> {
+                if (target.check().kind() == CheckKind.DNS) {
+                    return CompletableFuture.completedFuture(r.result());
+                }
+                if (!r.result().passed()) {
+                    return CompletableFuture.completedFuture(Skips.dnsFailed(target.host(), r.result()));
+                }
+                CompletableFuture<?>[] waits = prerequisites.stream().map(Map.Entry::getValue)
+                        .toArray(CompletableFuture[]::new);
+                return CompletableFuture.allOf(waits).thenCompose(ignored -> {
+                    for (Map.Entry<Check, CompletableFuture<ProbeResult>> p : prerequisites) {
+                        ProbeResult before = p.getValue().join();
+                        if (!before.passed()) {
+                            return CompletableFuture.completedFuture(
+                                    Skips.prerequisiteFailed(p.getKey(), target.host(), before));
+                        }
+                    }
+                    return lane(target.host()).submit(() -> probe(target, r));
+                });
+            });
+            pipeline.whenComplete((value, error) -> complete(target, result, value != null ? value
+                    : ProbeResult.failed(Verdict.NOT_RUN, "could not run: " + error, null, null)));
+            return result;
+        }
+
+        /**
+         * Completes once: the first result wins, and only it reaches the listener. The listener hears it before
+         * the future completes, so runAll never returns while a listener call is still under way.
+         */
+        void complete(CheckTarget target, CompletableFuture<ProbeResult> future, ProbeResult value) {
+            if (!claimed.add(future)) {
+                return;
+            }
+            try {
+                listener.accept(target, value);
+            } catch (RuntimeException e) {
+                if (!listenerFailed.getAndSet(true)) {
+                    LOG.log(System.Logger.Level.WARNING, "the result listener failed (reported once per run) at "
+                            + target.check().displayName() + " of " + target.host(), e);
+                }
+            } finally {
+                future.complete(value);
+            }
+        }
+    }
+
+    private DnsResolution resolve(String host) {
+        try {
+            return resolver.apply(host);
+        } catch (RuntimeException e) {
+            return new DnsResolution(ProbeResult.failed(Verdict.NOT_RUN, "DNS for " + host + " could not run: " + e,
+                    null, null), List.of());
+        }
+    }
+
+    private ProbeResult probe(CheckTarget target, DnsResolution resolution) {
+        try {
+            return prober.run(target, resolution);
+        } catch (RuntimeException e) {
+            return ProbeResult.failed(Verdict.NOT_RUN, target.check().displayName() + " of " + target.host()
+                    + " could not run: " + e, null, null);
+        }
+    }
+
+    private HostLane lane(String host) {
+        return lanes.computeIfAbsent(key(host), h -> new HostLane());
+    }
+
+    /** Lets at most {@value #PER_HOST} checks of one host run at once; the rest wait without holding a thread. */
+    private final class HostLane {
+        private final Deque<Job<?>> waiting = new ArrayDeque<>();
+        private int active;
+
+        <T> CompletableFuture<T> submit(Supplier<T> work) {
+            Job<T> job = new Job<>(work, new CompletableFuture<>());
+            boolean start;
+            synchronized (this) {
+                start = active < PER_HOST;
+                if (start) {
+                    active++;
+                } else {
+                    waiting.add(job);
+                }
+            }
+            if (start) {
+                execute(job);
+            }
+            return job.future;
+        }
+
+        private void execute(Job<?> job) {
+            try {
+                pool.execute(() -> {
+                    try {
+                        job.run();
+                    } finally {
+                        Job<?> next;
+                        synchronized (this) {
+                            next = waiting.poll();
+                            if (next == null) {
+                                active--;
+                            }
+                        }
+                        if (next != null) {
+                            execute(next);
+                        }
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                List<Job<?>> dropped = new ArrayList<>();
+                synchronized (this) {
+                    active = 0;
+                    dropped.addAll(waiting);
+                    waiting.clear();
+                }
+                job.future.completeExceptionally(e);
+                dropped.forEach(d -> d.future.completeExceptionally(e));
+            }
+        }
+    }
+
+    /** Work waiting for a host's lane, with the future its dependents wait on. */
+    private record Job<T>(Supplier<T> work, CompletableFuture<T> future) {
+        void run() {
+            try {
+                future.complete(work.get());
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.orchard.probe;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Connects straight to the host, as a device does for hosts that do not work through a proxy: to the connect-to
+ * override when one matches (so the lab and site rehearsals need no DNS), otherwise to the resolved addresses in
+ * order. With {@code loopbackOnly} it refuses every non-loopback target before a packet is sent, the safety net
+ * that keeps the lab and tests off the real network.
+ */
+final class DirectRoute implements Route {
+
+    private final List<ConnectTo> overrides;
+    private final List<InetAddress> addresses;
+    private final boolean loopbackOnly;
+
+    DirectRoute(List<ConnectTo> overrides, List<InetAddress> addresses, boolean loopbackOnly) {
+        this.overrides = List.copyOf(overrides);
+        this.addresses = List.copyOf(addresses);
+        this.loopbackOnly = loopbackOnly;
+    }
+
+    @Override
+    public String describe() {
+        return "direct";
+    }
+
+    @Override
+    public boolean viaProxy() {
+        return false;
+    }
+
+    /** Where a connection to {@code host:port} goes, in the order tried. */
+    List<InetSocketAddress> targets(String host, int port) {
+        return ConnectTo.target(overrides, host, port).map(List::of)
+                .orElseGet(() -> addresses.stream().map(a -> new InetSocketAddress(a, port)).toList());
+    }
+
+    /** How messages name the destination: {@code 17.57.146.10} or {@code 127.0.0.1:5223 via connect-to}. */
+    String destination(String host, int port) {
+        if (ConnectTo.target(overrides, host, port).isPresent()) {
+            InetSocketAddress target = targets(host, port).get(0);
+            return IpLiteral.format(target.getAddress(), target.getPort()) + " via connect-to";
+        }
+        List<String> shown = addresses.stream().map(InetAddress::getHostAddress).toList();
+        return shown.isEmpty() ? "no address" : String.join(", ", shown);
+    }
+
+    @Override
+    public Socket open(String host, int port, Duration timeout) throws IOException, RouteException {
+        List<InetSocketAddress> targets = targets(host, port);
+        if (targets.isEmpty()) {
+            throw new RouteException(Verdict.TCP_UNREACHABLE, "no address to connect to for " + host + ":" + port
+                    + "; resolve the host or add a connect-to override", null, null);
+        }
+        if (loopbackOnly) {
+            for (InetSocketAddress target : targets) {
+                if (!target.getAddress().isLoopbackAddress()) {
+                    throw new RouteException(Verdict.TCP_UNREACHABLE, forbidden(host, target), null, null);
+                }
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<IOException> failures = new ArrayList<>();
+        for (InetSocketAddress target : targets) {
+            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+            if (remainingMillis <= 0) {
+                failures.add(new SocketTimeoutException("Connect timed out"));
+                break;
+            }
+            Socket socket = new Socket();
+            try {
+                socket.connect(target, (int) Math.min(Integer.MAX_VALUE, remainingMillis));
+                return socket;
+            } catch (IOException e) {
+                socket.close();
+                failures.add(e);
+            }
+        }
+        IOException first = failures.get(0);
+        failures.stream().skip(1).forEach(first::addSuppressed);
+        throw first;
+    }
+
+    /** The message for a target the lab forbids: the check ends here, no packet was sent. */
+    static String forbidden(String host, InetSocketAddress target) {
+        return "the lab forbids connecting to " + IpLiteral.format(target.getAddress(), target.getPort()) + " for "
+                + host + ": only loopback targets are allowed (loopbackOnly), and no packet was sent; add a "
+                + "connect-to override to a lab server";
+    }
+}
