@@ -1,6 +1,5 @@
 package dev.orchard.engine;
 
-import dev.orchard.probe.Network;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -70,7 +69,8 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
     protected EngineContext createExecutionContext(ExecutionRequest request) {
         ResultRegistry.clear();
         ConfigurationParameters parameters = request.getConfigurationParameters();
-        Supplier<Network> network = () -> NetworkFactory.create(parameters, request.getRootTestDescriptor());
+        Supplier<NetworkFactory.Session> network = () -> NetworkFactory.create(parameters,
+                request.getRootTestDescriptor());
         return new EngineContext(network, request.getEngineExecutionListener());
     }
 }

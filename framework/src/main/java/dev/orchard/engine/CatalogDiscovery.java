@@ -209,7 +209,8 @@ final class CatalogDiscovery {
                 }
             });
         }
-        unwanted.forEach(TestDescriptor::removeFromHierarchy);
+        // Removing a container removes its descendants too; skip those already detached.
+        unwanted.stream().filter(d -> d.getParent().isPresent()).forEach(TestDescriptor::removeFromHierarchy);
     }
 
     private void issue(String message) {

@@ -24,22 +24,22 @@ import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
  */
 final class EngineContext implements EngineExecutionContext, AutoCloseable {
 
-    private final Supplier<Network> networkFactory;
+    private final Supplier<NetworkFactory.Session> networkFactory;
     private final EngineExecutionListener listener;
     private Catalog catalog;
     private final Map<CheckDescriptor, CompletableFuture<ProbeResult>> pending = new IdentityHashMap<>();
-    private Network network;
+    private NetworkFactory.Session session;
 
-    EngineContext(Supplier<Network> networkFactory, EngineExecutionListener listener) {
+    EngineContext(Supplier<NetworkFactory.Session> networkFactory, EngineExecutionListener listener) {
         this.networkFactory = networkFactory;
         this.listener = listener;
     }
 
     synchronized Network network() {
-        if (network == null) {
-            network = networkFactory.get();
+        if (session == null) {
+            session = networkFactory.get();
         }
-        return network;
+        return session.network();
     }
 
     /** Starts every check of a catalog in the background, within the network's bounds. */
@@ -111,8 +111,8 @@ final class EngineContext implements EngineExecutionContext, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (network != null) {
-            network.close();
+        if (session != null) {
+            session.close();
         }
     }
 }

@@ -1,11 +1,34 @@
 package dev.orchard.engine;
 
+import dev.orchard.catalog.Catalog;
+import dev.orchard.lab.Lab;
 import dev.orchard.probe.Network;
+import java.util.List;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.TestDescriptor;
 
-/** Creates the network the checks run against: the real one from the {@code apple-network.*} keys, or the lab. */
+/**
+ * Creates the network the checks run against: the real one from the {@code apple-network.*} keys, or the
+ * simulated lab (healthy, or the demo's broken branch office) serving every host of the selected catalogs.
+ */
 final class NetworkFactory {
+
+    /** Closes what a session opened besides the network; it never fails. */
+    interface Resources {
+        void close();
+    }
+
+    /** A network and what must close with it (the lab's servers). */
+    record Session(Network network, Resources resources) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                network.close();
+            } finally {
+                resources.close();
+            }
+        }
+    }
 
     private NetworkFactory() {
     }
@@ -15,14 +38,28 @@ final class NetworkFactory {
         EngineSettings settings = EngineSettings.from(parameters);
         if (settings.target() == EngineSettings.Target.REAL) {
             Network.fromConfiguration(parameters::get).close();
+        } else {
+            Network.builder().limits(parameters::get);
         }
     }
 
-    static Network create(ConfigurationParameters parameters, TestDescriptor root) {
+    static Session create(ConfigurationParameters parameters, TestDescriptor root) {
         EngineSettings settings = EngineSettings.from(parameters);
-        return switch (settings.target()) {
-            case REAL -> Network.fromConfiguration(parameters::get);
-            case LAB, BRANCH_OFFICE -> throw new IllegalStateException("lab target pending");
-        };
+        if (settings.target() == EngineSettings.Target.REAL) {
+            return new Session(Network.fromConfiguration(parameters::get), () -> { });
+        }
+        List<Catalog> catalogs = root.getChildren().stream().filter(CatalogDescriptor.class::isInstance)
+                .map(d -> ((CatalogDescriptor) d).catalog()).toList();
+        Lab lab = Lab.start();
+        try {
+            catalogs.forEach(lab::serve);
+            if (settings.target() == EngineSettings.Target.BRANCH_OFFICE) {
+                catalogs.forEach(lab::breakLikeBranchOffice);
+            }
+            return new Session(lab.networkBuilder().limits(parameters::get).build(), lab::close);
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
     }
 }

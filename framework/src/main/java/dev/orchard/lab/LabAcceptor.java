@@ -36,16 +36,31 @@ final class LabAcceptor implements AutoCloseable {
     private volatile boolean closed;
 
     LabAcceptor(String name, Behaviour behaviour) {
+        this(name, bind(), behaviour);
+    }
+
+    /** Serves connections of a socket bound elsewhere, such as a TLS server socket. */
+    LabAcceptor(String name, ServerSocket server, Behaviour behaviour) {
         this.name = name;
         this.behaviour = behaviour;
-        try {
-            this.server = new ServerSocket(0, BACKLOG, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new IllegalStateException("the lab could not listen on 127.0.0.1: " + e.getMessage(), e);
-        }
+        this.server = server;
         this.acceptor = new Thread(this::acceptLoop, "orchard-lab-" + name + "-" + server.getLocalPort());
         this.acceptor.setDaemon(true);
         this.acceptor.start();
+    }
+
+    /** A plain server socket on 127.0.0.1 at a port the system picks. */
+    static ServerSocket bind() {
+        try {
+            return new ServerSocket(0, BACKLOG, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new IllegalStateException("the lab could not listen on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps a socket open until the acceptor closes, for connections the lab deliberately never answers. */
+    void hold(Socket socket) {
+        open.add(socket);
     }
 
     InetSocketAddress address() {
@@ -80,8 +95,8 @@ final class LabAcceptor implements AutoCloseable {
     private void serve(Socket connection) {
         try {
             behaviour.handle(connection);
-        } catch (IOException | InterruptedException e) {
-            // the client went away or the lab is closing: nothing to report
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // the client went away, sent garbage, or the lab is closing: nothing to report
         } finally {
             closeQuietly(connection);
             open.remove(connection);

@@ -78,6 +78,8 @@ public final class LabDnsServer implements AutoCloseable {
         IOException last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            // A whole catalog resolves at once: a deep buffer keeps a burst of queries from being dropped.
+            udp.setReceiveBufferSize(4 << 20);
             try {
                 ServerSocket tcp = new ServerSocket();
                 try {

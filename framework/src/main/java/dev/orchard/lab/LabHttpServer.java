@@ -33,7 +33,7 @@ public final class LabHttpServer implements AutoCloseable {
     public static final String FILTER_VIA = "1.1 webfilter.orchard.invalid (Orchard lab web filter)";
 
     private final Mode mode;
-    private final LabListener listener;
+    private final LabAcceptor listener;
     private final Map<String, Response> responses = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
 
@@ -42,7 +42,7 @@ public final class LabHttpServer implements AutoCloseable {
 
     private LabHttpServer(Mode mode) {
         this.mode = mode;
-        this.listener = new LabListener("lab-http", this::serve);
+        this.listener = new LabAcceptor("lab-http", this::serve);
     }
 
     public static LabHttpServer start(Mode mode) {

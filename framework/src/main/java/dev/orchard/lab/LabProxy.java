@@ -47,7 +47,7 @@ public final class LabProxy implements AutoCloseable {
 
     private final LabCertificates certificates;
     private final Function<String, InetSocketAddress> upstream;
-    private final LabListener listener;
+    private final LabAcceptor listener;
     private final Map<String, Policy> policies = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private volatile Policy defaultPolicy = Policy.SPLICE;
@@ -57,7 +57,7 @@ public final class LabProxy implements AutoCloseable {
     private LabProxy(LabCertificates certificates, Function<String, InetSocketAddress> upstream) {
         this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
-        this.listener = new LabListener("lab-proxy", this::serve);
+        this.listener = new LabAcceptor("lab-proxy", this::serve);
     }
 
     /**
@@ -160,7 +160,7 @@ public final class LabProxy implements AutoCloseable {
             origin.connect(target, 5_000);
         } catch (IOException e) {
             LabHttp.write(out, 502, "Bad Gateway", refusalHeaders(), "cannot reach " + host + ":" + port + "\n");
-            LabListener.closeQuietly(origin);
+            LabAcceptor.closeQuietly(origin);
             return;
         }
         try {
@@ -177,7 +177,7 @@ public final class LabProxy implements AutoCloseable {
                 }
             }
         } finally {
-            LabListener.closeQuietly(origin);
+            LabAcceptor.closeQuietly(origin);
         }
     }
 
@@ -240,8 +240,8 @@ public final class LabProxy implements AutoCloseable {
         reverse.setDaemon(true);
         reverse.start();
         copy(a, b);
-        LabListener.closeQuietly(a);
-        LabListener.closeQuietly(b);
+        LabAcceptor.closeQuietly(a);
+        LabAcceptor.closeQuietly(b);
     }
 
     private static void copy(Socket from, Socket to) {
@@ -257,7 +257,7 @@ public final class LabProxy implements AutoCloseable {
         } catch (IOException e) {
             // either side closed: the tunnel ends
         } finally {
-            LabListener.closeQuietly(to);
+            LabAcceptor.closeQuietly(to);
         }
     }
 }

@@ -59,7 +59,7 @@ public final class LabTlsServer implements AutoCloseable {
     private static final byte[] PROTOCOL_VERSION_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46};
 
     private final Mode mode;
-    private final LabListener listener;
+    private final LabAcceptor listener;
     private final Map<String, Response> responses = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
@@ -71,19 +71,19 @@ public final class LabTlsServer implements AutoCloseable {
         this.mode = mode;
         ServerSocket server;
         if (mode == Mode.HANDSHAKE_FAILURE || mode == Mode.HANDSHAKE_STALL) {
-            server = LabListener.bind();
+            server = LabAcceptor.bind();
         } else {
             String issuer = mode == Mode.INTERCEPTED ? inspectionCa : LabCertificates.APPLE_INTERMEDIATE;
             SSLContext context = certificates.serverContext(sni -> certificates.chain(issuer,
                     mode == Mode.WRONG_HOST ? WRONG_HOST_NAME : sni.isEmpty() ? DEFAULT_HOST : sni));
             try {
-                server = context.getServerSocketFactory().createServerSocket(0, 50,
+                server = context.getServerSocketFactory().createServerSocket(0, 1024,
                         InetAddress.getLoopbackAddress());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot bind a lab TLS server to 127.0.0.1:0", e);
             }
         }
-        this.listener = new LabListener("lab-tls-" + mode.name().toLowerCase(Locale.ROOT), server,
+        this.listener = new LabAcceptor("lab-tls-" + mode.name().toLowerCase(Locale.ROOT), server,
                 this::serve);
     }
 

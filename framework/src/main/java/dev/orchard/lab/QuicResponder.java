@@ -41,20 +41,28 @@ public final class QuicResponder implements AutoCloseable {
     private volatile Mode mode;
     private volatile Fault fault;
 
-    private QuicResponder(Mode mode, Fault fault) throws IOException {
+    private QuicResponder(Mode mode, Fault fault, int port) throws IOException {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.fault = Objects.requireNonNull(fault, "fault");
-        this.responder = new UdpResponder("lab-quic", this::reply);
+        this.responder = new UdpResponder("lab-quic", port, this::reply);
     }
 
     /** Starts answering in {@code mode}; {@link Mode#INVALID} answers without echoing the connection IDs. */
     public static QuicResponder start(Mode mode) throws IOException {
-        return new QuicResponder(mode, Fault.UNECHOED_CONNECTION_IDS);
+        return new QuicResponder(mode, Fault.UNECHOED_CONNECTION_IDS, 0);
+    }
+
+    /**
+     * Starts answering on a given UDP port, so that UDP 443 and the TLS server's TCP port share one number and
+     * one connect-to override serves both, as a host's 443 does.
+     */
+    public static QuicResponder start(Mode mode, int port) throws IOException {
+        return new QuicResponder(mode, Fault.UNECHOED_CONNECTION_IDS, port);
     }
 
     /** Starts answering invalid replies of the given kind. */
     public static QuicResponder invalid(Fault fault) throws IOException {
-        return new QuicResponder(Mode.INVALID, fault);
+        return new QuicResponder(Mode.INVALID, fault, 0);
     }
 
     /** Changes how later packets are answered. */

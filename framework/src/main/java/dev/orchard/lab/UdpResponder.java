@@ -22,7 +22,12 @@ final class UdpResponder implements AutoCloseable {
     private volatile boolean closed;
 
     UdpResponder(String name, UnaryOperator<byte[]> reply) throws IOException {
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(name, 0, reply);
+    }
+
+    /** Binds a given port (0: any), so a UDP service can share a port number with a TCP one. */
+    UdpResponder(String name, int port, UnaryOperator<byte[]> reply) throws IOException {
+        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         this.reply = reply;
         this.thread = new Thread(this::serve, name + "-" + socket.getLocalPort());
         thread.setDaemon(true);

@@ -104,8 +104,8 @@ final class DohProbe {
         }
         if (sockets.opened() == null) {
             IOException cause = sockets.connectFailure() != null ? sockets.connectFailure() : e;
-            return ProbeResult.failed(SocketFailures.verdict(cause), "cannot connect to " + target + " ("
-                    + SocketFailures.describe(cause) + ")", TlsHandshake.since(start), evidence);
+            return ProbeResult.failed(TcpFailure.verdict(cause), "cannot connect to " + target + " ("
+                    + TcpFailure.brief(cause) + ")", TlsHandshake.since(start), evidence);
         }
         boolean late = e instanceof InterruptedIOException;
         if (e instanceof SSLPeerUnverifiedException && !recorder.chain().isEmpty()) {
@@ -119,7 +119,7 @@ final class DohProbe {
         }
         return ProbeResult.failed(late ? Verdict.TCP_TIMEOUT : Verdict.DOH_INVALID, "the DoH query to " + url
                 + (late ? " got no answer within " + timeout.toMillis() + " ms"
-                        : " got no HTTP answer (" + SocketFailures.describe(e) + ")"),
+                        : " got no HTTP answer (" + TcpFailure.brief(e) + ")"),
                 TlsHandshake.since(start), evidence);
     }
 

@@ -43,8 +43,8 @@ final class HttpProbe {
                 return failed(e.verdict(), e.getMessage(), start, evidence(route, null, e.httpStatus(), e.server(),
                         null));
             } catch (IOException e) {
-                return failed(SocketFailures.verdict(e), "cannot connect to " + host + ":" + port + " ("
-                        + SocketFailures.describe(e) + ")", start, evidence(route, null, null, null, null));
+                return failed(TcpFailure.verdict(e), "cannot connect to " + host + ":" + port + " ("
+                        + TcpFailure.brief(e) + ")", start, evidence(route, null, null, null, null));
             }
             String connectedTo = socket.getInetAddress() == null ? null
                     : socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
@@ -70,7 +70,7 @@ final class HttpProbe {
                             + " (" + e.getMessage() + "); a middlebox answers instead of the host", start, evidence);
                 }
                 return failed(Verdict.TCP_RESET, "the connection to " + host + ":" + port + " was cut before an "
-                        + "HTTP answer (" + SocketFailures.describe(e) + "); a firewall or IPS resets the session",
+                        + "HTTP answer (" + TcpFailure.brief(e) + "); a firewall or IPS resets the session",
                         start, evidence);
             } finally {
                 TimeBudget.closeQuietly(socket);

@@ -20,7 +20,7 @@ import java.util.function.Function;
 public final class Network implements AutoCloseable {
 
     private final List<InetSocketAddress> dnsServers;
-    private final HttpProxy proxy;
+    private final ProxySettings proxy;
     private final Path trustAnchorsFile;
     private final String trustAnchorsPem;
     private final List<ConnectTo> connectTo;
@@ -31,6 +31,10 @@ public final class Network implements AutoCloseable {
     private final TcpProbe tcpProbe;
     private final SshProbe sshProbe;
     private final DnsProbe dnsProbe;
+    private final TrustAnchors anchors;
+    private final TlsProbe tlsProbe;
+    private final HttpProbe httpProbe;
+    private final DohProbe dohProbe;
     private final Object lock = new Object();
     private CheckRunner runner;
     private boolean closed;
@@ -47,6 +51,11 @@ public final class Network implements AutoCloseable {
         this.loopbackOnly = builder.loopbackOnly;
         this.tcpProbe = new TcpProbe(timeout);
         this.sshProbe = new SshProbe(timeout);
+        this.anchors = trustAnchorsFile != null ? TrustAnchors.fromPem(trustAnchorsFile)
+                : trustAnchorsPem != null ? TrustAnchors.fromPemText(trustAnchorsPem) : TrustAnchors.defaults();
+        this.tlsProbe = new TlsProbe(anchors, timeout);
+        this.httpProbe = new HttpProbe(timeout);
+        this.dohProbe = new DohProbe(anchors, timeout);
         boolean resolversAllowed = !loopbackOnly
                 || (!dnsServers.isEmpty() && dnsServers.stream().allMatch(s -> s.getAddress().isLoopbackAddress()));
         this.dnsProbe = resolversAllowed ? new DnsProbe(dnsServers, timeout,
@@ -79,14 +88,17 @@ public final class Network implements AutoCloseable {
         return direct(host, port, (route, addresses) -> tcpProbe.probe(host, port, route, addresses));
     }
 
+    /**
+     * Handshakes TLS with {@code host:port} and judges the certificate chain against the trust anchors; through the
+     * proxy when one is configured, as a device with a proxy would.
+     */
     public ProbeResult tls(String host, int port) {
-        // TODO TlsProbe: delegate to the TLS probe (tlsproxy branch) over route(...).
-        throw new UnsupportedOperationException("TODO TlsProbe: tls checks are wired when the tlsproxy branch merges");
+        return routed(host, port, route -> tlsProbe.probe(route, host, port));
     }
 
+    /** Sends an HTTP GET to {@code host:port} ({@code /hotspot-detect.html} for captive.apple.com). */
     public ProbeResult http(String host, int port) {
-        // TODO HttpProbe: delegate to the HTTP probe (tlsproxy branch) over route(...).
-        throw new UnsupportedOperationException("TODO HttpProbe: http checks are wired when the tlsproxy branch merges");
+        return routed(host, port, route -> httpProbe.probe(route, host, port));
     }
 
     /** Asks {@code host}'s NTP server (UDP 123) for the time; resolves the host first. */
@@ -104,9 +116,9 @@ public final class Network implements AutoCloseable {
         return direct(host, port, (route, addresses) -> sshProbe.probe(host, port, route, addresses));
     }
 
+    /** Sends a real RFC 8484 DNS-over-HTTPS query to {@code host} on 443. */
     public ProbeResult doh(String host) {
-        // TODO DohProbe: delegate to the DoH probe (tlsproxy branch) over route(...).
-        throw new UnsupportedOperationException("TODO DohProbe: doh checks are wired when the tlsproxy branch merges");
+        return routed(host, 443, route -> dohProbe.probe(route, host, 443));
     }
 
     /**
@@ -140,7 +152,7 @@ public final class Network implements AutoCloseable {
                 : dnsServers.stream().map(s -> IpLiteral.format(s.getAddress(), s.getPort())).toList();
         String anchors = trustAnchorsFile != null ? trustAnchorsFile.toString()
                 : trustAnchorsPem != null ? "pem" : "default";
-        return new NetworkSettings(servers, proxy == null ? null : proxy.display(), anchors,
+        return new NetworkSettings(servers, proxy == null ? null : proxy.describe(), anchors,
                 connectTo.stream().map(ConnectTo::display).toList(), timeout, parallelism);
     }
 
@@ -173,7 +185,7 @@ public final class Network implements AutoCloseable {
     }
 
     /** The proxy with its credentials, if one is configured. */
-    Optional<HttpProxy> proxy() {
+    Optional<ProxySettings> proxy() {
         return Optional.ofNullable(proxy);
     }
 
@@ -199,12 +211,16 @@ public final class Network implements AutoCloseable {
         return loopbackOnly;
     }
 
-    /** The route a device takes to {@code host} for this row. */
-    Route route(Endpoint endpoint, List<InetAddress> addresses) {
-        if (proxy != null && endpoint.proxy() == ProxySupport.YES) {
-            // TODO ProxyRoute: new ProxyRoute(proxy, ...) from the tlsproxy branch.
-            throw new UnsupportedOperationException("TODO ProxyRoute: proxy routing is wired when the tlsproxy"
-                    + " branch merges");
+    /**
+     * The ports a device sends through an HTTP proxy: web traffic only. Other ports (APNs on 5223 and 2197, SSH)
+     * go direct, as with a PAC file, and as proxies that allow CONNECT only to 443 force anyway.
+     */
+    static final java.util.Set<Integer> PROXIED_PORTS = java.util.Set.of(80, 443);
+
+    /** The route a device takes to {@code host:port} for this row. */
+    Route route(Endpoint endpoint, int port, List<InetAddress> addresses) {
+        if (proxy != null && endpoint.proxy() == ProxySupport.YES && PROXIED_PORTS.contains(port)) {
+            return new ProxyRoute(proxy, loopbackOnly);
         }
         return new DirectRoute(connectTo, addresses, loopbackOnly);
     }
@@ -229,12 +245,14 @@ public final class Network implements AutoCloseable {
         List<InetAddress> addresses = resolution.addresses();
         return switch (check.kind()) {
             case DNS -> resolution.result();
-            case TCP -> tcpProbe.probe(host, check.port(), route(target.endpoint(), addresses), addresses);
-            case SSH -> sshProbe.probe(host, check.port(), route(target.endpoint(), addresses), addresses);
+            case TCP -> tcpProbe.probe(host, check.port(), route(target.endpoint(), check.port(), addresses),
+                    addresses);
+            case SSH -> sshProbe.probe(host, check.port(), route(target.endpoint(), check.port(), addresses),
+                    addresses);
             case NTP, QUIC -> udpProbe(host, check.port(), check.kind(), addresses);
-            case TLS -> tls(host, check.port());
-            case HTTP -> http(host, check.port());
-            case DOH -> doh(host);
+            case TLS -> tlsProbe.probe(route(target.endpoint(), check.port(), addresses), host, check.port());
+            case HTTP -> httpProbe.probe(route(target.endpoint(), check.port(), addresses), host, check.port());
+            case DOH -> dohProbe.probe(route(target.endpoint(), check.port(), addresses), host, check.port());
         };
     }
 
@@ -252,6 +270,14 @@ public final class Network implements AutoCloseable {
             addresses = resolution.addresses();
         }
         return check.run(new DirectRoute(connectTo, addresses, loopbackOnly), addresses);
+    }
+
+    /** A protocol check of the convenience API: through the proxy when one is configured, else direct. */
+    private ProbeResult routed(String host, int port, java.util.function.Function<Route, ProbeResult> check) {
+        if (proxy != null && PROXIED_PORTS.contains(port)) {
+            return check.apply(new ProxyRoute(proxy, loopbackOnly));
+        }
+        return direct(host, port, (route, addresses) -> check.apply(route));
     }
 
     /** UDP checks always resolve first, as a device does; connect-to then picks where the datagram goes. */
@@ -305,7 +331,7 @@ public final class Network implements AutoCloseable {
     /** Builds a network in code; the lab and site tests use it. */
     public static final class Builder {
         private List<InetSocketAddress> dnsServers = List.of();
-        private HttpProxy proxy;
+        private ProxySettings proxy;
         private Path trustAnchorsFile;
         private String trustAnchorsPem;
         private List<ConnectTo> connectTo = List.of();
@@ -343,7 +369,7 @@ public final class Network implements AutoCloseable {
             return this;
         }
 
-        Builder httpProxy(HttpProxy value) {
+        Builder httpProxy(ProxySettings value) {
             this.proxy = value;
             return this;
         }
@@ -401,6 +427,14 @@ public final class Network implements AutoCloseable {
         public Builder loopbackOnly(boolean on) {
             this.loopbackOnly = on;
             return this;
+        }
+
+        /**
+         * Applies the configured timeout, parallelism and sinkholes, but nothing that says where the network is:
+         * how the lab takes the {@code apple-network.*} keys.
+         */
+        public Builder limits(Function<String, Optional<String>> parameters) {
+            return NetworkConfiguration.readLimits(parameters, this);
         }
 
         public Network build() {

@@ -48,6 +48,11 @@ final class NetworkConfiguration {
                 .ifPresent(v -> builder.trustAnchors(trustAnchors(ConfigurationKeys.TRUST_ANCHORS, v)));
         value(parameters, ConfigurationKeys.CONNECT_TO)
                 .ifPresent(v -> builder.connectToOverrides(connectTo(ConfigurationKeys.CONNECT_TO, split(v))));
+        return readLimits(parameters, builder);
+    }
+
+    /** Only the keys that do not say where the network is: timeout, parallelism and sinkholes (for the lab). */
+    static Network.Builder readLimits(Function<String, Optional<String>> parameters, Network.Builder builder) {
         value(parameters, ConfigurationKeys.TIMEOUT).ifPresent(v -> builder.timeout(timeout(ConfigurationKeys.TIMEOUT, v)));
         value(parameters, ConfigurationKeys.PARALLELISM)
                 .ifPresent(v -> builder.parallelism(parallelism(ConfigurationKeys.PARALLELISM, v)));
@@ -143,12 +148,12 @@ final class NetworkConfiguration {
     }
 
     /** An HTTP proxy URL, or null for {@code none}. */
-    static HttpProxy proxy(String key, String value) {
+    static ProxySettings proxy(String key, String value) {
         if (value.strip().equalsIgnoreCase("none")) {
             return null;
         }
         try {
-            return HttpProxy.parse(value);
+            return ProxySettings.parse(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
         }

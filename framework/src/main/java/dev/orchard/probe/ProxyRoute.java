@@ -70,7 +70,7 @@ final class ProxyRoute implements Route {
                         + "CONNECT " + authority + " within " + timeout.toMillis() + " ms", null, null);
             }
             throw new RouteException(Verdict.PROXY_ERROR, "the proxy " + proxy.describe() + " failed CONNECT "
-                    + authority + " (" + SocketFailures.describe(e) + ")", null, null);
+                    + authority + " (" + TcpFailure.brief(e) + ")", null, null);
         }
     }
 
@@ -99,7 +99,7 @@ final class ProxyRoute implements Route {
         } catch (IOException e) {
             TimeBudget.closeQuietly(socket);
             throw new RouteException(Verdict.PROXY_UNREACHABLE, "the proxy " + proxy.describe()
-                    + " cannot be reached (" + SocketFailures.describe(e) + "); check the proxy address and that "
+                    + " cannot be reached (" + TcpFailure.brief(e) + "); check the proxy address and that "
                     + "it is running", null, null);
         }
     }

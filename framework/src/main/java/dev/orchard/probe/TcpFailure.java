@@ -59,6 +59,12 @@ final class TcpFailure {
         };
     }
 
+    /** {@code ExceptionName: message}, one line, for result messages. */
+    static String brief(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message.replace('\n', ' '));
+    }
+
     /** {@code 5s} or {@code 1500ms}, as the configuration spells durations. */
     static String describe(Duration timeout) {
         return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + "s" : timeout.toMillis() + "ms";

@@ -40,8 +40,8 @@ final class TlsHandshake {
             return failed(e.verdict(), e.getMessage(), startNanos,
                     evidence(route, null, List.of(), null, e.httpStatus(), e.server(), null));
         } catch (IOException e) {
-            Verdict verdict = SocketFailures.verdict(e);
-            return failed(verdict, "cannot connect to " + host + ":" + port + " (" + SocketFailures.describe(e)
+            Verdict verdict = TcpFailure.verdict(e);
+            return failed(verdict, "cannot connect to " + host + ":" + port + " (" + TcpFailure.brief(e)
                     + ")", startNanos, evidence(route, null, List.of(), null, null, null, null));
         }
         String connectedTo = raw.getInetAddress() == null ? null
@@ -98,7 +98,7 @@ final class TlsHandshake {
                     + "connection", since(startNanos), evidence);
         }
         return ProbeResult.failed(Verdict.TLS_HANDSHAKE_FAILED, "the TLS handshake with " + target + " failed ("
-                + SocketFailures.describe(e) + "); allow TLS 1.2 and 1.3 to the host unmodified", since(startNanos),
+                + TcpFailure.brief(e) + "); allow TLS 1.2 and 1.3 to the host unmodified", since(startNanos),
                 evidence);
     }
 

@@ -110,9 +110,9 @@ class NetworkConfigurationTest {
     void proxyKeepsCredentialsOutOfTheSettings() {
         try (Network network = configure(Map.of(ConfigurationKeys.PROXY, "http://alice:s%40cret@127.0.0.1:3128"))) {
             assertThat(network.settings().proxy(), is("http://127.0.0.1:3128"));
-            HttpProxy proxy = network.proxy().orElseThrow();
-            assertThat(proxy.user(), is("alice"));
-            assertThat(proxy.password(), is("s@cret"));
+            ProxySettings proxy = network.proxy().orElseThrow();
+            assertThat(proxy.proxyAuthorization(), is("Basic " + java.util.Base64.getEncoder()
+                    .encodeToString("alice:s@cret".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
             assertThat(proxy.toString(), not(containsString("cret")));
         }
         try (Network network = configure(Map.of(ConfigurationKeys.PROXY, "none"))) {
@@ -126,12 +126,14 @@ class NetworkConfigurationTest {
     @Test
     void badProxiesNameTheKeyWithoutLeakingThePassword() {
         String message = rejection(ConfigurationKeys.PROXY, "https://bob:hunter2@proxy.corp:3128");
-        assertThat(message, startsWith("apple-network.proxy: 'https://bob:****@proxy.corp:3128' is not a proxy URL"));
+        assertThat(message, startsWith("apple-network.proxy: proxy URL 'https://***@proxy.corp:3128' must use the http"
+                + " scheme"));
         assertThat(message, containsString("expected http://[user:password@]host:port"));
         assertThat(message, not(containsString("hunter2")));
-        assertThat(rejection(ConfigurationKeys.PROXY, "http://proxy.corp"), containsString("is not a proxy URL"));
+        assertThat(rejection(ConfigurationKeys.PROXY, "http://proxy.corp"),
+                containsString("has no port between 1 and 65535"));
         assertThat(rejection(ConfigurationKeys.PROXY, "http://proxy.corp:0"),
-                containsString("has port 0, not one from 1 to 65535"));
+                containsString("has no port between 1 and 65535"));
     }
 
     @Test

@@ -1,0 +1,365 @@
+package dev.orchard.lab;
+
+import dev.orchard.catalog.Catalog;
+import dev.orchard.catalog.Endpoint;
+import dev.orchard.catalog.ProbeHost;
+import dev.orchard.probe.Network;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A simulated network on loopback: a DNS server that knows the hosts, TLS, HTTP, SSH, NTP and QUIC servers with
+ * certificates from a stand-in Apple CA, an HTTP proxy, and faults a real office has (a DNS filter, a firewall
+ * that drops or rejects, TLS inspection, a proxy that denies). It hands out the {@link Network} that points probes
+ * at itself, with {@code loopbackOnly} on, so nothing it runs can reach the real network. Tests, the demo and
+ * users' site tests use it.
+ *
+ * <pre>{@code
+ * try (Lab lab = Lab.start().serve("mdm.example.com").dropTcp("mdm.example.com", 443);
+ *      Network net = lab.network()) {
+ *     assertThat(net.tcp("mdm.example.com", 443), not(isOpen()));
+ * }
+ * }</pre>
+ */
+public final class Lab implements AutoCloseable {
+
+    /** Domains whose hosts answer from Apple's 17.0.0.0/8 in the lab, as they do on the internet. */
+    private static final List<String> APPLE_DOMAINS = List.of("apple.com", "icloud.com", "icloud.com.cn",
+            "mzstatic.com", "cdn-apple.com", "apple-cloudkit.com", "apple-livephotoskit.com", "icloud-content.com",
+            "apple-mapkit.com", "aaplimg.com", "apzones.com", "itunes.com", "appleschoolcontent.com",
+            "axm-usercontent-apple.com", "apple");
+
+    /** Hosts served through a CDN chain in the lab, as Apple's CDN hosts are. */
+    private static final Map<String, List<String>> CHAINS = Map.of(
+            "mesu.apple.com", List.of("mesu.g.aaplimg.com"),
+            "updates.cdn-apple.com", List.of("updates.cdn-apple.com.akadns.net", "updates.g.aaplimg.com"),
+            "updates-http.cdn-apple.com", List.of("updates-http.cdn-apple.com.akadns.net", "updates-http.g.aaplimg.com"),
+            "swcdn.apple.com", List.of("swcdn.apple.com.akadns.net", "swcdn.g.aaplimg.com"),
+            "appldnld.apple.com", List.of("appldnld.g.aaplimg.com"),
+            "oscdn.apple.com", List.of("oscdn.apple.com.akadns.net", "oscdn.g.aaplimg.com"));
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final LabCertificates certificates;
+    private final LabDnsServer dns;
+    private final LabTlsServer tls;
+    private final QuicResponder quic;
+    private final LabHttpServer http;
+    private final LabSshServer ssh;
+    private final NtpResponder ntp;
+    private final FaultServer refusing;
+    private final LabProxy proxy;
+    private final Map<String, InetSocketAddress> hostRoutes = new LinkedHashMap<>();
+    private final Map<Integer, InetSocketAddress> portRoutes = new LinkedHashMap<>();
+    private FaultServer blackhole;
+    private FaultServer resetting;
+    private FaultServer tarpit;
+    private NtpResponder silentNtp;
+    private final Map<String, LabTlsServer> interceptors = new LinkedHashMap<>();
+    private boolean useProxy;
+
+    private Lab() {
+        try {
+            certificates = LabCertificates.create();
+            dns = keep(LabDnsServer.start());
+            TlsWithQuic pair = tlsWithQuic();
+            tls = pair.tls();
+            quic = pair.quic();
+            http = keep(LabHttpServer.start(LabHttpServer.Mode.NORMAL));
+            ssh = keep(LabSshServer.start());
+            ntp = keep(NtpResponder.start(NtpResponder.Mode.OK));
+            refusing = keep(FaultServer.refusing());
+            proxy = keep(LabProxy.start(certificates, this::route));
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("the lab could not start its servers on 127.0.0.1", e);
+        }
+        for (int port : List.of(443, 5223, 2197)) {
+            portRoutes.put(port, tls.address());
+        }
+        portRoutes.put(80, http.address());
+        portRoutes.put(22, ssh.address());
+        portRoutes.put(123, ntp.address());
+    }
+
+    private record TlsWithQuic(LabTlsServer tls, QuicResponder quic) {
+    }
+
+    /** The TLS server's TCP port and the QUIC responder's UDP port share one number, as a host's 443 does. */
+    private TlsWithQuic tlsWithQuic() throws IOException {
+        BindException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            LabTlsServer server = LabTlsServer.start(certificates);
+            try {
+                QuicResponder responder = QuicResponder.start(QuicResponder.Mode.OK, server.port());
+                keep(server);
+                keep(responder);
+                return new TlsWithQuic(server, responder);
+            } catch (BindException e) {
+                server.close();
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /** An empty, healthy lab: add hosts with {@link #serve}. */
+    public static Lab start() {
+        return new Lab();
+    }
+
+    /** A healthy lab that serves every probed host of the catalog on every port it lists. */
+    public static Lab forCatalog(Catalog catalog) {
+        return new Lab().serve(catalog);
+    }
+
+    /** Serves every probed host of the catalog, with TLS on every port the catalog marks as TLS. */
+    public Lab serve(Catalog catalog) {
+        for (Endpoint endpoint : catalog.endpoints()) {
+            for (ProbeHost probe : endpoint.probeHosts()) {
+                serve(probe.host());
+                for (int port : endpoint.tlsPorts()) {
+                    if (!portRoutes.containsKey(port)) {
+                        serveTls(probe.host(), port);
+                    }
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The demo's broken branch office on top of {@link #forCatalog}: APNs ports dropped by the firewall, a DNS
+     * filter, TLS inspection on the firewall and on the proxy, a proxy that denies one host, and NTP dropped.
+     * Hosts that the catalog lacks are left healthy.
+     */
+    public static Lab branchOffice(Catalog catalog) {
+        return forCatalog(catalog).breakLikeBranchOffice(catalog);
+    }
+
+    /** Adds the branch office's faults to the catalog's hosts (see {@link #branchOffice}). */
+    public Lab breakLikeBranchOffice(Catalog catalog) {
+        Lab lab = this;
+        lab.useProxy();
+        Set<String> hosts = new java.util.HashSet<>();
+        catalog.endpoints().forEach(e -> e.probeHosts().forEach(p -> hosts.add(p.host())));
+        for (String host : hosts) {
+            if (host.endsWith("-courier.push.apple.com")) {
+                lab.dropTcp(host, 5223).dropTcp(host, 2197);
+            }
+        }
+        ifPresent(hosts, "cvws.icloud-content.com", lab::nxdomain);
+        ifPresent(hosts, "api.smoot.apple.com", lab::sinkhole);
+        ifPresent(hosts, "gateway.icloud.com", h -> lab.intercept(h, LabCertificates.PALO_ALTO_CA));
+        lab.proxy.interceptWith(LabCertificates.ZSCALER_CA);
+        ifPresent(hosts, "idmsa.apple.com", h -> lab.proxy.policy(h, LabProxy.Policy.INTERCEPT));
+        ifPresent(hosts, "iprofiles.apple.com", h -> lab.proxy.policy(h, LabProxy.Policy.DENY));
+        ifPresent(hosts, "time.apple.com", h -> lab.dropUdp(h, 123));
+        return this;
+    }
+
+    private static void ifPresent(Set<String> hosts, String host, java.util.function.Consumer<String> fault) {
+        if (hosts.contains(host)) {
+            fault.accept(host);
+        }
+    }
+
+    /** Makes {@code host} resolve (through a CDN chain for Apple's CDN hosts) and answer on the standard ports. */
+    public Lab serve(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        List<String> chain = CHAINS.getOrDefault(name, List.of());
+        String last = name;
+        for (String next : chain) {
+            dns.cname(last, next);
+            last = next;
+        }
+        dns.address(last, addressOf(name));
+        return this;
+    }
+
+    /** Serves TLS for {@code host} on a port other than 443, 5223 and 2197. */
+    public Lab serveTls(String host, int port) {
+        hostRoutes.put(key(host, port), tls.address());
+        return this;
+    }
+
+    /** The DNS filter answers NXDOMAIN for {@code host}. */
+    public Lab nxdomain(String host) {
+        dns.nxdomain(host);
+        return this;
+    }
+
+    /** The DNS filter answers 0.0.0.0 for {@code host}. */
+    public Lab sinkhole(String host) {
+        dns.address(host, "0.0.0.0");
+        return this;
+    }
+
+    /** The firewall drops TCP to {@code host:port}: connections never complete. */
+    public Lab dropTcp(String host, int port) {
+        if (blackhole == null) {
+            blackhole = keep(FaultServer.blackhole());
+        }
+        hostRoutes.put(key(host, port), blackhole.address());
+        return this;
+    }
+
+    /** The firewall rejects TCP to {@code host:port} with a reset. */
+    public Lab rejectTcp(String host, int port) {
+        hostRoutes.put(key(host, port), refusing.address());
+        return this;
+    }
+
+    /** An IPS resets connections to {@code host:port} right after they open. */
+    public Lab resetTcp(String host, int port) {
+        if (resetting == null) {
+            resetting = keep(FaultServer.resetting());
+        }
+        hostRoutes.put(key(host, port), resetting.address());
+        return this;
+    }
+
+    /** A middlebox accepts connections to {@code host:port} and never speaks. */
+    public Lab tarpit(String host, int port) {
+        if (tarpit == null) {
+            tarpit = keep(FaultServer.tarpit());
+        }
+        hostRoutes.put(key(host, port), tarpit.address());
+        return this;
+    }
+
+    /** The firewall drops UDP to {@code host:port} (no answer ever comes). */
+    public Lab dropUdp(String host, int port) {
+        if (silentNtp == null) {
+            try {
+                silentNtp = keep(NtpResponder.start(NtpResponder.Mode.SILENT));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the lab could not bind a UDP port on 127.0.0.1", e);
+            }
+        }
+        hostRoutes.put(key(host, port), silentNtp.address());
+        return this;
+    }
+
+    /** A transparent firewall inspects TLS to {@code host:443}, re-signing with a CA named {@code caName}. */
+    public Lab intercept(String host, String caName) {
+        LabTlsServer interceptor = interceptors.computeIfAbsent(caName,
+                name -> keep(LabTlsServer.intercepting(certificates, name)));
+        hostRoutes.put(key(host, 443), interceptor.address());
+        return this;
+    }
+
+    /** Sends proxy-capable rows through the lab's proxy, whose policies {@link #proxy()} sets. */
+    public Lab useProxy() {
+        useProxy = true;
+        return this;
+    }
+
+    public LabDnsServer dns() {
+        return dns;
+    }
+
+    public LabProxy proxy() {
+        return proxy;
+    }
+
+    public LabCertificates certificates() {
+        return certificates;
+    }
+
+    /** The lab's root certificate, the only trust anchor of a lab network. */
+    public String trustAnchorsPem() {
+        return certificates.rootPem();
+    }
+
+    /** The curl-style overrides that send every host and port to a lab server; anything else is refused. */
+    public List<String> connectTo() {
+        List<String> overrides = new ArrayList<>();
+        hostRoutes.forEach((hostPort, address) -> overrides.add(hostPort + ":" + address.getAddress()
+                .getHostAddress() + ":" + address.getPort()));
+        portRoutes.forEach((port, address) -> overrides.add(":" + port + ":" + address.getAddress()
+                .getHostAddress() + ":" + address.getPort()));
+        overrides.add("::" + refusing.address().getAddress().getHostAddress() + ":" + refusing.port());
+        return overrides;
+    }
+
+    /** A network builder already pointed at the lab; add a timeout or parallelism before building. */
+    public Network.Builder networkBuilder() {
+        Network.Builder builder = Network.builder()
+                .dnsServer(dns.address())
+                .connectTo(connectTo())
+                .trustAnchorsPem(trustAnchorsPem())
+                .loopbackOnly(true);
+        if (useProxy) {
+            builder.proxy(proxy.url());
+        }
+        return builder;
+    }
+
+    /** The network a device in this lab has. */
+    public Network network() {
+        return networkBuilder().build();
+    }
+
+    /** Where the lab's servers and proxy reach {@code host:port} (the same table as {@link #connectTo()}). */
+    private InetSocketAddress route(String hostPort) {
+        String key = hostPort.toLowerCase(Locale.ROOT);
+        InetSocketAddress specific = hostRoutes.get(key);
+        if (specific != null) {
+            return specific;
+        }
+        int colon = key.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(key.substring(colon + 1));
+            return portRoutes.getOrDefault(port, refusing.address());
+        } catch (NumberFormatException e) {
+            return refusing.address();
+        }
+    }
+
+    private static String key(String host, int port) {
+        return host.toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
+    /** A stable address: in 17.0.0.0/8 for Apple's domains, else in TEST-NET-2, which nothing ever routes. */
+    static String addressOf(String host) {
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(host.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        boolean apple = APPLE_DOMAINS.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
+        int a = digest[0] & 0xff;
+        int b = digest[1] & 0xff;
+        int c = 1 + (digest[2] & 0xff) % 254;
+        return apple ? "17." + a + "." + b + "." + c : "198.51.100." + c;
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                // closing the rest anyway
+            }
+        }
+        resources.clear();
+    }
+}

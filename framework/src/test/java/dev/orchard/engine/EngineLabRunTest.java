@@ -1,0 +1,92 @@
+package dev.orchard.engine;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+
+import dev.orchard.catalog.Catalog;
+import dev.orchard.probe.CheckPlanner;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+class EngineLabRunTest {
+
+    @Test
+    void wholeAppleCatalogPassesAgainstAHealthyLab() {
+        long start = System.nanoTime();
+        EngineExecutionResults results = EngineTestKit.engine("apple-network")
+                .configurationParameter("apple-network.target", "lab")
+                .configurationParameter("apple-network.timeout", "2s")
+                .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
+                .execute();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        List<String> failures = results.testEvents().failed().stream().map(EngineLabRunTest::describe).toList();
+        assertThat(failures, is(empty()));
+        assertThat(results.testEvents().skipped().count(), is(0L));
+        long planned = Catalog.bundled().endpoints().stream()
+                .flatMap(e -> e.probeHosts().stream().map(p -> CheckPlanner.checks(e, p.host()).size()))
+                .mapToLong(Integer::longValue).sum();
+        assertThat(planned, greaterThan(400L));
+        assertThat(results.testEvents().succeeded().count(), is(planned));
+        assertThat(took, lessThan(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void branchOfficeShowsEachInjectedFaultAndNothingElse() {
+        EngineExecutionResults results = EngineTestKit.engine("apple-network")
+                .configurationParameter("apple-network.target", "branch-office")
+                .configurationParameter("apple-network.timeout", "2s")
+                .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
+                .execute();
+        Set<String> failed = results.testEvents().failed().stream().map(EngineLabRunTest::verdictOf)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(failed, is(new TreeSet<>(Set.of(
+                "device-setup time.apple.com ntp 123/udp UDP_NO_RESPONSE",
+                "mdm 1-courier.push.apple.com tcp 5223 TCP_TIMEOUT",
+                "mdm 1-courier.push.apple.com tcp 2197 TCP_TIMEOUT",
+                "mdm 21-courier.push.apple.com tcp 5223 TCP_TIMEOUT",
+                "mdm 21-courier.push.apple.com tcp 2197 TCP_TIMEOUT",
+                "mdm iprofiles.apple.com tcp 443 PROXY_DENIED",
+                "business-school-manager idmsa.apple.com tls 443/tcp TLS_INTERCEPTED",
+                "apple-account idmsa.apple.com tls 443/tcp TLS_INTERCEPTED",
+                "apps gateway.icloud.com tls 443/tcp TLS_INTERCEPTED",
+                "icloud gateway.icloud.com tls 443/tcp TLS_INTERCEPTED",
+                "icloud cvws.icloud-content.com dns DNS_NXDOMAIN",
+                "apple-intelligence api.smoot.apple.com dns DNS_SINKHOLE"))));
+        List<String> skipped = results.testEvents().skipped().stream()
+                .map(e -> e.getPayload(String.class).orElse("")).toList();
+        assertThat(skipped, hasItem("skipped: DNS for cvws.icloud-content.com failed (DNS_NXDOMAIN)"));
+        assertThat(skipped, hasItem("skipped: tcp 5223 to 1-courier.push.apple.com failed (TCP_TIMEOUT)"));
+        assertThat(skipped.size(), is(9));
+        String intercepted = results.testEvents().failed().stream().map(EngineLabRunTest::describe)
+                .filter(m -> m.contains("gateway.icloud.com") && m.contains("TLS_INTERCEPTED")).findFirst()
+                .orElseThrow();
+        assertThat(intercepted, containsString("Palo Alto Networks"));
+    }
+
+    private static String verdictOf(Event event) {
+        CheckDescriptor check = (CheckDescriptor) event.getTestDescriptor();
+        String verdict = event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                .map(Throwable::getMessage).map(m -> m.substring(0, m.indexOf(':'))).orElse("?");
+        return check.target().endpoint().service() + " " + check.target().host() + " "
+                + check.target().check().displayName() + " " + verdict;
+    }
+
+    static String describe(Event event) {
+        return event.getTestDescriptor().getUniqueId() + " -> " + event.getPayload(TestExecutionResult.class)
+                .flatMap(TestExecutionResult::getThrowable).map(Throwable::getMessage).orElse("?");
+    }
+}
