@@ -71,6 +71,17 @@ final class LabAcceptor implements AutoCloseable {
         open.add(socket);
     }
 
+    /** Closes a held socket whose work is done and forgets it, so that a long-running server does not pile them up. */
+    void release(Socket socket) {
+        closeQuietly(socket);
+        open.remove(socket);
+    }
+
+    /** Sockets open now: accepted connections still being served and held sockets not yet released. */
+    int openSockets() {
+        return open.size();
+    }
+
     InetSocketAddress address() {
         return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
     }

@@ -148,7 +148,7 @@ public final class LabProxy extends LabTcpServer {
             origin.connect(target, 5_000);
         } catch (IOException e) {
             LabHttp.write(out, 502, "Bad Gateway", refusalHeaders(), "cannot reach " + host + ":" + port + "\n");
-            LabAcceptor.closeQuietly(origin);
+            release(origin);
             return;
         }
         try {
@@ -165,7 +165,7 @@ public final class LabProxy extends LabTcpServer {
                 }
             }
         } finally {
-            LabAcceptor.closeQuietly(origin);
+            release(origin);
         }
     }
 

@@ -37,6 +37,15 @@ abstract class LabTcpServer implements AutoCloseable {
         listener.hold(socket);
     }
 
+    /** Closes a held socket once its work is done. */
+    final void release(Socket socket) {
+        listener.release(socket);
+    }
+
+    final int openSockets() {
+        return listener.openSockets();
+    }
+
     /** TCP connections accepted so far. */
     int accepted() {
         return listener.accepted();
