@@ -21,7 +21,7 @@ class DohProbeTest {
     private static final LabTrust LAB = LabTrust.create();
 
     private static ProbeResult probe(LabTlsServer server) {
-        return new DohProbe(LAB.anchors(), TIMEOUT).probe(new LoopbackRoute().map(HOST, 443, server.address()), HOST, 443);
+        return new DohProbe(LAB.anchors(), TIMEOUT).probe(LoopbackRoute.to(HOST, 443, server.address()), HOST, 443);
     }
 
     @Test
@@ -72,7 +72,7 @@ class DohProbeTest {
         try (LabTlsServer server = LabTlsServer.start(LAB.certificates(), LabTlsServer.Mode.HANDSHAKE_STALL)) {
             long start = System.nanoTime();
             ProbeResult result = new DohProbe(LAB.anchors(), Duration.ofMillis(1000))
-                    .probe(new LoopbackRoute().map(HOST, 443, server.address()), HOST, 443);
+                    .probe(LoopbackRoute.to(HOST, 443, server.address()), HOST, 443);
             long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             assertThat(result.verdict(), is(Verdict.TLS_HANDSHAKE_TIMEOUT));
             assertThat(elapsedMillis, lessThanOrEqualTo(1100L));

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.orchard.lab.FaultServer;
 import dev.orchard.lab.LabCertificates;
 import dev.orchard.lab.LabTlsServer;
 import java.time.Duration;
@@ -21,8 +22,8 @@ class TlsProbeTest {
 
     private static final LabTrust LAB = LabTrust.create();
 
-    private static LoopbackRoute routeTo(LabTlsServer server) {
-        return new LoopbackRoute().map(HOST, 443, server.address());
+    private static DirectRoute routeTo(LabTlsServer server) {
+        return LoopbackRoute.to(HOST, 443, server.address());
     }
 
     @Test
@@ -119,8 +120,12 @@ class TlsProbeTest {
     }
 
     @Test
-    void aRouteThatCannotConnectIsATcpVerdict() {
-        ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(new LoopbackRoute(), HOST, 443);
+    void aRefusedConnectionIsATcpVerdict() {
+        ProbeResult result;
+        try (FaultServer refusing = FaultServer.refusing()) {
+            result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(LoopbackRoute.to(HOST, 443, refusing.address()),
+                    HOST, 443);
+        }
         assertThat(result.verdict(), is(Verdict.TCP_REFUSED));
         assertThat(result.message(), containsString("gdmf.apple.com:443"));
     }
