@@ -120,7 +120,8 @@ public final class FaultServer implements AutoCloseable {
     }
 
     private static FaultServer listening(Fault fault, LabAcceptor.Behaviour behaviour) {
-        LabAcceptor listener = new LabAcceptor(fault.name().toLowerCase(java.util.Locale.ROOT), behaviour);
+        LabAcceptor listener = new LabAcceptor(fault.name().toLowerCase(java.util.Locale.ROOT), behaviour)
+                .start();
         return new FaultServer(fault, listener.address(), List.of(), listener);
     }
 

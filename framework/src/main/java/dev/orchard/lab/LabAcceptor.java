@@ -46,7 +46,15 @@ final class LabAcceptor implements AutoCloseable {
         this.server = server;
         this.acceptor = new Thread(this::acceptLoop, "orchard-lab-" + name + "-" + server.getLocalPort());
         this.acceptor.setDaemon(true);
-        this.acceptor.start();
+    }
+
+    /**
+     * Starts accepting. Separate from construction so that a server can finish initialising the state its
+     * behaviour reads before the first connection is handed over.
+     */
+    LabAcceptor start() {
+        acceptor.start();
+        return this;
     }
 
     /** A plain server socket on 127.0.0.1 at a port the system picks. */
@@ -63,8 +71,23 @@ final class LabAcceptor implements AutoCloseable {
         open.add(socket);
     }
 
+    /** Closes a held socket whose work is done and forgets it, so that a long-running server does not pile them up. */
+    void release(Socket socket) {
+        closeQuietly(socket);
+        open.remove(socket);
+    }
+
+    /** Sockets open now: accepted connections still being served and held sockets not yet released. */
+    int openSockets() {
+        return open.size();
+    }
+
     InetSocketAddress address() {
         return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
+    }
+
+    int port() {
+        return server.getLocalPort();
     }
 
     int accepted() {
@@ -82,6 +105,12 @@ final class LabAcceptor implements AutoCloseable {
             }
             accepted.incrementAndGet();
             open.add(connection);
+            if (closed) {
+                // close() may already have swept the open sockets: this one must not outlive the server
+                closeQuietly(connection);
+                open.remove(connection);
+                return;
+            }
             Thread thread = new Thread(() -> serve(connection), "orchard-lab-" + name + "-conn-" + ++n);
             thread.setDaemon(true);
             synchronized (threads) {
@@ -112,16 +141,24 @@ final class LabAcceptor implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops accepting first and waits for the acceptor, so that no connection it was just handing over escapes the
+     * sweep of open sockets that follows.
+     */
     @Override
     public void close() {
         closed = true;
         closeQuietly(server);
+        join(List.of(acceptor));
         open.forEach(LabAcceptor::closeQuietly);
-        List<Thread> all;
+        List<Thread> connections;
         synchronized (threads) {
-            all = new ArrayList<>(threads);
+            connections = new ArrayList<>(threads);
         }
-        all.add(acceptor);
+        join(connections);
+    }
+
+    private static void join(List<Thread> all) {
         for (Thread thread : all) {
             thread.interrupt();
             try {

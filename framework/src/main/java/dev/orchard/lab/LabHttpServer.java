@@ -2,18 +2,16 @@ package dev.orchard.lab;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A lab plain-HTTP server on 127.0.0.1: an origin that also answers captive.apple.com's detection page, or, in its
  * other modes, the captive portal or web filter that answers in the origin's place on real networks.
  */
-public final class LabHttpServer implements AutoCloseable {
+public final class LabHttpServer extends LabTcpServer {
 
     public enum Mode {
         /** The origin: captive.apple.com's Success page, other paths 200 or as configured. */
@@ -33,16 +31,13 @@ public final class LabHttpServer implements AutoCloseable {
     public static final String FILTER_VIA = "1.1 webfilter.orchard.invalid (Orchard lab web filter)";
 
     private final Mode mode;
-    private final LabAcceptor listener;
-    private final Map<String, Response> responses = new ConcurrentHashMap<>();
+    private final CannedResponses responses = new CannedResponses("Orchard lab origin");
     private final AtomicInteger requests = new AtomicInteger();
 
-    private record Response(int status, String body) {
-    }
-
     private LabHttpServer(Mode mode) {
+        super("lab-http");
         this.mode = mode;
-        this.listener = new LabAcceptor("lab-http", this::serve);
+        listen();
     }
 
     public static LabHttpServer start(Mode mode) {
@@ -51,16 +46,8 @@ public final class LabHttpServer implements AutoCloseable {
 
     /** Answers {@code GET path} with this status and body in {@link Mode#NORMAL}. */
     public LabHttpServer respond(String path, int status, String body) {
-        responses.put(path, new Response(status, body));
+        responses.put(path, status, body);
         return this;
-    }
-
-    public InetSocketAddress address() {
-        return listener.address();
-    }
-
-    public int port() {
-        return listener.address().getPort();
     }
 
     /** Requests received so far. */
@@ -69,11 +56,7 @@ public final class LabHttpServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        listener.close();
-    }
-
-    private void serve(Socket socket) throws IOException {
+    void serve(Socket socket) throws IOException {
         socket.setSoTimeout(30_000);
         LabHttp.Request request = LabHttp.read(socket.getInputStream());
         requests.incrementAndGet();
@@ -93,11 +76,10 @@ public final class LabHttpServer implements AutoCloseable {
 
     private void origin(LabHttp.Request request, OutputStream out) throws IOException {
         String path = request.path();
-        Response response = responses.get(path);
-        if (response != null) {
-            LabHttp.write(out, response.status(), "Lab", Map.of("Content-Type", "text/plain",
-                    "Server", "Orchard lab origin"), response.body());
-        } else if (request.host().equals("captive.apple.com") && path.equals("/hotspot-detect.html")) {
+        if (responses.answer(path, out)) {
+            return;
+        }
+        if (request.host().equals("captive.apple.com") && path.equals("/hotspot-detect.html")) {
             LabHttp.write(out, 200, "OK", Map.of("Content-Type", "text/html"), SUCCESS_PAGE);
         } else {
             LabHttp.write(out, 200, "OK", Map.of("Content-Type", "text/plain", "Server", "Orchard lab origin"),

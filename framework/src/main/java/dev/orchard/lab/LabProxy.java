@@ -26,7 +26,7 @@ import javax.net.ssl.X509KeyManager;
  * upstream). It reaches hosts only through the address map the lab gives it, and only on loopback: it never asks
  * the system resolver and never connects anywhere else.
  */
-public final class LabProxy implements AutoCloseable {
+public final class LabProxy extends LabTcpServer {
 
     /** What the proxy does with a host's requests. */
     public enum Policy {
@@ -47,7 +47,6 @@ public final class LabProxy implements AutoCloseable {
 
     private final LabCertificates certificates;
     private final Function<String, InetSocketAddress> upstream;
-    private final LabAcceptor listener;
     private final Map<String, Policy> policies = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private volatile Policy defaultPolicy = Policy.SPLICE;
@@ -55,9 +54,10 @@ public final class LabProxy implements AutoCloseable {
     private volatile String inspectionCa = LabCertificates.SQUID_CA;
 
     private LabProxy(LabCertificates certificates, Function<String, InetSocketAddress> upstream) {
+        super("lab-proxy");
         this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.upstream = Objects.requireNonNull(upstream, "upstream");
-        this.listener = new LabAcceptor("lab-proxy", this::serve);
+        listen();
     }
 
     /**
@@ -98,14 +98,6 @@ public final class LabProxy implements AutoCloseable {
         return this;
     }
 
-    public InetSocketAddress address() {
-        return listener.address();
-    }
-
-    public int port() {
-        return listener.address().getPort();
-    }
-
     /** {@code http://127.0.0.1:port}, as a proxy setting. */
     public String url() {
         return "http://127.0.0.1:" + port();
@@ -118,11 +110,7 @@ public final class LabProxy implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        listener.close();
-    }
-
-    private void serve(Socket client) throws IOException {
+    void serve(Socket client) throws IOException {
         client.setSoTimeout(30_000);
         LabHttp.Request request = LabHttp.read(client.getInputStream());
         OutputStream out = client.getOutputStream();
@@ -155,12 +143,12 @@ public final class LabProxy implements AutoCloseable {
             return;
         }
         Socket origin = new Socket();
-        listener.hold(origin);
+        hold(origin);
         try {
             origin.connect(target, 5_000);
         } catch (IOException e) {
             LabHttp.write(out, 502, "Bad Gateway", refusalHeaders(), "cannot reach " + host + ":" + port + "\n");
-            LabAcceptor.closeQuietly(origin);
+            release(origin);
             return;
         }
         try {
@@ -177,7 +165,7 @@ public final class LabProxy implements AutoCloseable {
                 }
             }
         } finally {
-            LabAcceptor.closeQuietly(origin);
+            release(origin);
         }
     }
 

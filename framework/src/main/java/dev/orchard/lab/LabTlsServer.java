@@ -5,14 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -31,7 +29,7 @@ import org.xbill.DNS.Type;
  * networks: a certificate for another host, a refused handshake, a handshake that never gets an answer, an
  * inspecting middlebox's certificate, and a DoH endpoint that answers with something other than DNS.
  */
-public final class LabTlsServer implements AutoCloseable {
+public final class LabTlsServer extends LabTcpServer {
 
     /** How the server behaves towards every client. */
     public enum Mode {
@@ -59,16 +57,17 @@ public final class LabTlsServer implements AutoCloseable {
     private static final byte[] PROTOCOL_VERSION_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46};
 
     private final Mode mode;
-    private final LabAcceptor listener;
-    private final Map<String, Response> responses = new ConcurrentHashMap<>();
-    private final AtomicInteger connections = new AtomicInteger();
+    private final CannedResponses responses = new CannedResponses("Orchard lab TLS origin");
     private final AtomicInteger requests = new AtomicInteger();
 
-    private record Response(int status, String body) {
+    private LabTlsServer(LabCertificates certificates, Mode mode, String inspectionCa) {
+        super("lab-tls-" + mode.name().toLowerCase(Locale.ROOT), bind(certificates, mode, inspectionCa));
+        this.mode = mode;
+        listen();
     }
 
-    private LabTlsServer(LabCertificates certificates, Mode mode, String inspectionCa) {
-        this.mode = mode;
+    /** A plain socket for the modes that never complete a handshake, else a TLS one picking its leaf by SNI. */
+    private static ServerSocket bind(LabCertificates certificates, Mode mode, String inspectionCa) {
         ServerSocket server;
         if (mode == Mode.HANDSHAKE_FAILURE || mode == Mode.HANDSHAKE_STALL) {
             server = LabAcceptor.bind();
@@ -83,8 +82,7 @@ public final class LabTlsServer implements AutoCloseable {
                 throw new UncheckedIOException("cannot bind a lab TLS server to 127.0.0.1:0", e);
             }
         }
-        this.listener = new LabAcceptor("lab-tls-" + mode.name().toLowerCase(Locale.ROOT), server,
-                this::serve);
+        return server;
     }
 
     public static LabTlsServer start(LabCertificates certificates) {
@@ -105,21 +103,13 @@ public final class LabTlsServer implements AutoCloseable {
 
     /** Answers {@code GET path} with this status and body (text/plain) instead of the default 200. */
     public LabTlsServer respond(String path, int status, String body) {
-        responses.put(path, new Response(status, body));
+        responses.put(path, status, body);
         return this;
-    }
-
-    public InetSocketAddress address() {
-        return listener.address();
-    }
-
-    public int port() {
-        return listener.address().getPort();
     }
 
     /** TCP connections accepted so far. */
     public int connections() {
-        return connections.get();
+        return accepted();
     }
 
     /** HTTP requests received so far: application data that only a validated TLS session may carry. */
@@ -128,14 +118,9 @@ public final class LabTlsServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        listener.close();
-    }
-
-    private void serve(Socket socket) throws IOException {
-        connections.incrementAndGet();
+    void serve(Socket socket) throws IOException {
         if (mode == Mode.HANDSHAKE_STALL) {
-            listener.hold(socket);
+            hold(socket);
             InputStream in = socket.getInputStream();
             while (in.read() >= 0) {
                 // swallow the ClientHello and anything after it; never answer
@@ -162,9 +147,10 @@ public final class LabTlsServer implements AutoCloseable {
             serveDoh(request, out);
             return;
         }
-        Response response = responses.getOrDefault(request.path(), new Response(200, "Orchard lab TLS origin\n"));
-        LabHttp.write(out, response.status(), response.status() == 200 ? "OK" : "Lab",
-                Map.of("Content-Type", "text/plain", "Server", "Orchard lab TLS origin"), response.body());
+        if (!responses.answer(request.path(), out)) {
+            LabHttp.write(out, 200, "OK", Map.of("Content-Type", "text/plain", "Server", "Orchard lab TLS origin"),
+                    "Orchard lab TLS origin\n");
+        }
     }
 
     private void serveDoh(LabHttp.Request request, OutputStream out) throws IOException {

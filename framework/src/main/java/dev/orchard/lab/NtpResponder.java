@@ -1,7 +1,6 @@
 package dev.orchard.lab;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,7 +11,7 @@ import java.util.Objects;
  * middlebox that mangles NTP. Point an NTP check at {@link #address()} (for example with a connect-to override
  * {@code time.apple.com:123:127.0.0.1:PORT}).
  */
-public final class NtpResponder implements AutoCloseable {
+public final class NtpResponder extends LabUdpServer<NtpResponder.Mode, NtpResponder.Fault> {
 
     /** How the responder answers. */
     public enum Mode {
@@ -37,14 +36,8 @@ public final class NtpResponder implements AutoCloseable {
     private static final int LENGTH = 48;
     private static final long SECONDS_1900_TO_1970 = 2_208_988_800L;
 
-    private final UdpResponder responder;
-    private volatile Mode mode;
-    private volatile Fault fault;
-
     private NtpResponder(Mode mode, Fault fault) throws IOException {
-        this.mode = Objects.requireNonNull(mode, "mode");
-        this.fault = Objects.requireNonNull(fault, "fault");
-        this.responder = new UdpResponder("lab-ntp", this::reply);
+        super("lab-ntp", 0, mode, fault);
     }
 
     /** Starts answering in {@code mode}; {@link Mode#INVALID} answers with the wrong mode. */
@@ -69,22 +62,8 @@ public final class NtpResponder implements AutoCloseable {
         return this;
     }
 
-    /** 127.0.0.1 and the port it got. */
-    public InetSocketAddress address() {
-        return responder.address();
-    }
-
-    /** How many datagrams arrived. */
-    public int requests() {
-        return responder.requests();
-    }
-
     @Override
-    public void close() {
-        responder.close();
-    }
-
-    private byte[] reply(byte[] request) {
+    byte[] reply(byte[] request) {
         Mode current = mode;
         if (current == Mode.SILENT || request.length < LENGTH) {
             return null;

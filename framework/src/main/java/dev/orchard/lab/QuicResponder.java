@@ -1,7 +1,6 @@
 package dev.orchard.lab;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * with a Version Negotiation packet (RFC 9000 §6), or stays silent, or answers as a middlebox that mangles QUIC
  * would. Only Initials padded to 1200 bytes are answered, as real servers do.
  */
-public final class QuicResponder implements AutoCloseable {
+public final class QuicResponder extends LabUdpServer<QuicResponder.Mode, QuicResponder.Fault> {
 
     /** How the responder answers. */
     public enum Mode {
@@ -37,14 +36,8 @@ public final class QuicResponder implements AutoCloseable {
     static final int VERSION_2 = 0x6b3343cf;
     private static final int MIN_INITIAL = 1200;
 
-    private final UdpResponder responder;
-    private volatile Mode mode;
-    private volatile Fault fault;
-
     private QuicResponder(Mode mode, Fault fault, int port) throws IOException {
-        this.mode = Objects.requireNonNull(mode, "mode");
-        this.fault = Objects.requireNonNull(fault, "fault");
-        this.responder = new UdpResponder("lab-quic", port, this::reply);
+        super("lab-quic", port, mode, fault);
     }
 
     /** Starts answering in {@code mode}; {@link Mode#INVALID} answers without echoing the connection IDs. */
@@ -77,22 +70,8 @@ public final class QuicResponder implements AutoCloseable {
         return this;
     }
 
-    /** 127.0.0.1 and the port it got. */
-    public InetSocketAddress address() {
-        return responder.address();
-    }
-
-    /** How many datagrams arrived. */
-    public int requests() {
-        return responder.requests();
-    }
-
     @Override
-    public void close() {
-        responder.close();
-    }
-
-    private byte[] reply(byte[] datagram) {
+    byte[] reply(byte[] datagram) {
         Mode current = mode;
         if (current == Mode.SILENT || datagram.length < MIN_INITIAL || (datagram[0] & 0x80) == 0) {
             return null;

@@ -39,7 +39,9 @@ final class SshProbe {
             Evidence evidence = new Evidence(shown, null, null, connectedTo, route.describe(), null, null, null,
                     banner.line, banner.problem);
             if (banner.line != null && (banner.line.startsWith("SSH-2.0-") || banner.line.startsWith("SSH-1.99-"))) {
-                return ProbeResult.passed(prefix + " answered " + banner.line, TcpProbe.since(start), evidence);
+                // the banner is the server's own text: quoted safely, so a report stays one readable line
+                return ProbeResult.passed(prefix + " answered " + printable(banner.line), TcpProbe.since(start),
+                        evidence);
             }
             return ProbeResult.failed(Verdict.SSH_NO_BANNER, prefix + " (" + connectedTo + ") " + banner.problem
                     + ": " + Verdict.SSH_NO_BANNER.remedy(), TcpProbe.since(start), evidence);

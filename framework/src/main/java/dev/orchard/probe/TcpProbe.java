@@ -31,6 +31,16 @@ final class TcpProbe {
         return wait.isZero() ? Duration.ofMillis(1) : wait;
     }
 
+    /**
+     * The reset wait cut to what is {@code left} of the probe's timeout (at least 1 ms, since 0 means forever to a
+     * socket): a connect that took nearly the whole timeout must not push the probe past its deadline.
+     */
+    Duration resetWait(Duration left) {
+        Duration wait = resetWait();
+        Duration bounded = left.compareTo(wait) < 0 ? left : wait;
+        return bounded.toMillis() < 1 ? Duration.ofMillis(1) : bounded;
+    }
+
     ProbeResult probe(String host, int port, Route route, List<InetAddress> addresses) {
         long start = System.nanoTime();
         List<String> shownAddresses = addresses.stream().map(InetAddress::getHostAddress).toList();
@@ -42,7 +52,7 @@ final class TcpProbe {
             String connectedTo = socket.getRemoteSocketAddress() instanceof InetSocketAddress remote
                     ? format(remote) : attempted;
             Evidence evidence = evidence(shownAddresses, connectedTo, route, null);
-            String reset = immediateReset(socket);
+            String reset = immediateReset(socket, resetWait(timeout.minus(since(start))));
             if (reset != null) {
                 return ProbeResult.failed(Verdict.TCP_RESET, prefix + " " + reset + ": "
                         + TcpFailure.hint(Verdict.TCP_RESET, host, port), since(start),
@@ -63,9 +73,9 @@ final class TcpProbe {
     }
 
     /** A short description of a reset or close seen right after connecting, or null when the session held. */
-    private String immediateReset(Socket socket) {
+    private static String immediateReset(Socket socket, Duration wait) {
         try {
-            socket.setSoTimeout((int) Math.max(1, resetWait().toMillis()));
+            socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
             InputStream in = socket.getInputStream();
             if (in.read() < 0) {
                 return "was closed by the peer right after connecting";

@@ -113,4 +113,24 @@ class FaultServerTest {
         }
         assertThrows(ConnectException.class, () -> connect(server.address()));
     }
+
+    /** Closing while the acceptor hands a fresh connection over must not leave that connection open. */
+    @Test
+    void closingRightAfterAConnectionArrivesLeavesItClosed() throws IOException {
+        for (int i = 0; i < 30; i++) {
+            FaultServer server = FaultServer.tarpit();
+            try (Socket socket = new Socket()) {
+                socket.connect(server.address(), 1000);
+                server.close();
+                socket.setSoTimeout(2000);
+                int read;
+                try {
+                    read = socket.getInputStream().read();
+                } catch (SocketException e) {
+                    read = -1;
+                }
+                assertThat("round " + i, read, is(-1));
+            }
+        }
+    }
 }

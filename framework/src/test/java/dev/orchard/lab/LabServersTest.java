@@ -11,9 +11,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -158,6 +161,31 @@ class LabServersTest {
             IOException e = assertThrows(IOException.class, () -> client.newCall(new Request.Builder()
                     .url("https://gdmf.apple.com/").build()).execute().close());
             assertThat(e.getMessage(), containsString("502"));
+        }
+    }
+
+    /** Each request's upstream socket is let go when it ends, not kept until the proxy closes. */
+    @Test
+    void theProxyReleasesUpstreamSocketsWhenRequestsEnd() throws Exception {
+        try (LabHttpServer origin = LabHttpServer.start(LabHttpServer.Mode.NORMAL);
+                LabProxy proxy = LabProxy.start(lab, Map.of("captive.apple.com:80", origin.address()))) {
+            for (int i = 0; i < 5; i++) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(proxy.address(), 2000);
+                    socket.setSoTimeout(5000);
+                    socket.getOutputStream().write(("GET http://captive.apple.com/hotspot-detect.html HTTP/1.1\r\n"
+                            + "Host: captive.apple.com\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                    assertThat(answer, containsString("Success"));
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (proxy.openSockets() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(proxy.openSockets(), is(0));
+            assertThat(origin.requests(), is(5));
         }
     }
 }

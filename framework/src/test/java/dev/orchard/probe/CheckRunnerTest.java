@@ -225,7 +225,8 @@ class CheckRunnerTest {
         Endpoint stuck = endpoint("stuck.apple.com", 22);
         Endpoint fine = endpoint("fine.apple.com", 22);
         List<CheckTarget> targets = List.of(target(stuck, tcp(22)), target(fine, tcp(22)));
-        Duration shortTimeout = Duration.ofMillis(100);
+        // long enough for the lab DNS to answer on a loaded machine; the stuck check still never ends
+        Duration shortTimeout = Duration.ofMillis(400);
         try (Network network = network(List.of(ssh.connectTo("fine.apple.com", 22))).timeout(shortTimeout).build();
                 CheckRunner runner = new CheckRunner(network::resolve, (t, r) -> {
                     if (t.host().equals("stuck.apple.com")) {

@@ -11,7 +11,6 @@ import dev.orchard.lab.LabProxy;
 import dev.orchard.lab.LabTlsServer;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DohProbeTest {
@@ -19,22 +18,15 @@ class DohProbeTest {
     private static final String HOST = "doh.dns.apple.com";
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private static LabCertificates lab;
-    private static TrustAnchors anchors;
-
-    @BeforeAll
-    static void certificates() {
-        lab = LabCertificates.create();
-        anchors = TrustAnchors.fromPemText(lab.rootPem());
-    }
+    private static final LabTrust LAB = LabTrust.create();
 
     private static ProbeResult probe(LabTlsServer server) {
-        return new DohProbe(anchors, TIMEOUT).probe(new LoopbackRoute().map(HOST, 443, server.address()), HOST, 443);
+        return new DohProbe(LAB.anchors(), TIMEOUT).probe(LoopbackRoute.to(HOST, 443, server.address()), HOST, 443);
     }
 
     @Test
     void aDnsAnswerOverValidatedTlsPasses() {
-        try (LabTlsServer server = LabTlsServer.start(lab)) {
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates())) {
             ProbeResult result = probe(server);
             assertThat(result.message(), result.verdict(), is(Verdict.OK));
             assertThat(result.message(), containsString("apple.com. A"));
@@ -47,7 +39,7 @@ class DohProbeTest {
 
     @Test
     void anHtmlPageInsteadOfADnsMessageIsInvalid() {
-        try (LabTlsServer server = LabTlsServer.start(lab, LabTlsServer.Mode.INVALID_DOH)) {
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates(), LabTlsServer.Mode.INVALID_DOH)) {
             ProbeResult result = probe(server);
             assertThat(result.verdict(), is(Verdict.DOH_INVALID));
             assertThat(result.message(), containsString("Content-Type is 'text/html'"));
@@ -57,7 +49,7 @@ class DohProbeTest {
 
     @Test
     void anInterceptedDohHostSendsNoQuery() {
-        try (LabTlsServer server = LabTlsServer.intercepting(lab, LabCertificates.FORTIGATE_CA)) {
+        try (LabTlsServer server = LabTlsServer.intercepting(LAB.certificates(), LabCertificates.FORTIGATE_CA)) {
             ProbeResult result = probe(server);
             assertThat(result.verdict(), is(Verdict.TLS_INTERCEPTED));
             assertThat(result.message(), containsString("Fortinet FortiGate SSL inspection"));
@@ -67,7 +59,7 @@ class DohProbeTest {
 
     @Test
     void aCertificateForAnotherNameIsAHostnameMismatch() {
-        try (LabTlsServer server = LabTlsServer.start(lab, LabTlsServer.Mode.WRONG_HOST)) {
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates(), LabTlsServer.Mode.WRONG_HOST)) {
             ProbeResult result = probe(server);
             assertThat(result.verdict(), is(Verdict.TLS_HOSTNAME_MISMATCH));
             assertThat(result.message(), containsString(LabTlsServer.WRONG_HOST_NAME));
@@ -77,10 +69,10 @@ class DohProbeTest {
 
     @Test
     void aStalledHandshakeTimesOutWithinTheDeadline() {
-        try (LabTlsServer server = LabTlsServer.start(lab, LabTlsServer.Mode.HANDSHAKE_STALL)) {
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates(), LabTlsServer.Mode.HANDSHAKE_STALL)) {
             long start = System.nanoTime();
-            ProbeResult result = new DohProbe(anchors, Duration.ofMillis(1000))
-                    .probe(new LoopbackRoute().map(HOST, 443, server.address()), HOST, 443);
+            ProbeResult result = new DohProbe(LAB.anchors(), Duration.ofMillis(1000))
+                    .probe(LoopbackRoute.to(HOST, 443, server.address()), HOST, 443);
             long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             assertThat(result.verdict(), is(Verdict.TLS_HANDSHAKE_TIMEOUT));
             assertThat(elapsedMillis, lessThanOrEqualTo(1100L));
@@ -89,11 +81,11 @@ class DohProbeTest {
 
     @Test
     void aProxyRefusingTheTunnelIsProxyDenied() {
-        try (LabTlsServer server = LabTlsServer.start(lab);
-                LabProxy proxy = LabProxy.start(lab, Map.of(HOST + ":443", server.address()))) {
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates());
+                LabProxy proxy = LabProxy.start(LAB.certificates(), Map.of(HOST + ":443", server.address()))) {
             proxy.policy(HOST, LabProxy.Policy.DENY);
             ProxyRoute route = new ProxyRoute(ProxySettings.parse(proxy.url()), true);
-            ProbeResult result = new DohProbe(anchors, TIMEOUT).probe(route, HOST, 443);
+            ProbeResult result = new DohProbe(LAB.anchors(), TIMEOUT).probe(route, HOST, 443);
             assertThat(result.verdict(), is(Verdict.PROXY_DENIED));
             assertThat(result.evidence().httpStatus(), is(403));
             assertThat(result.evidence().server(), is(LabProxy.SERVER));

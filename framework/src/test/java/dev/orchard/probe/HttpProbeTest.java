@@ -14,7 +14,7 @@ class HttpProbeTest {
     private static final String CAPTIVE = "captive.apple.com";
 
     private static ProbeResult probe(LabHttpServer server, String host) {
-        return new HttpProbe(TIMEOUT).probe(new LoopbackRoute().map(host, 80, server.address()), host, 80);
+        return new HttpProbe(TIMEOUT).probe(LoopbackRoute.to(host, 80, server.address()), host, 80);
     }
 
     @Test

@@ -1,47 +1,24 @@
 package dev.orchard.probe;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
- * Test fixture: a direct route that connects {@code host:port} to the loopback lab server mapped for it, with a
- * real socket. An unmapped host fails; nothing can fall through to a resolver or the real network.
+ * Test fixture: the real {@link DirectRoute} with a connect-to override that sends {@code host:port} to a loopback
+ * lab server, and loopbackOnly on, so that a probe test runs our own routing code and can never fall through to a
+ * resolver or the real network.
  */
-final class LoopbackRoute implements Route {
+final class LoopbackRoute {
 
-    private final Map<String, InetSocketAddress> targets = new HashMap<>();
+    private LoopbackRoute() {
+    }
 
-    LoopbackRoute map(String host, int port, InetSocketAddress to) {
-        if (!to.getAddress().isLoopbackAddress()) {
-            throw new IllegalArgumentException("tests only connect to loopback, not " + to);
+    static DirectRoute to(String host, int port, InetSocketAddress server) {
+        if (!server.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("tests only connect to loopback, not " + server);
         }
-        targets.put(host + ":" + port, to);
-        return this;
-    }
-
-    @Override
-    public String describe() {
-        return "direct";
-    }
-
-    @Override
-    public boolean viaProxy() {
-        return false;
-    }
-
-    @Override
-    public Socket open(String host, int port, Duration timeout) throws IOException {
-        InetSocketAddress target = targets.get(host + ":" + port);
-        if (target == null) {
-            throw new ConnectException("no lab server is mapped for " + host + ":" + port);
-        }
-        Socket socket = new Socket();
-        socket.connect(target, (int) timeout.toMillis());
-        return socket;
+        ConnectTo override = ConnectTo.parse(host + ":" + port + ":" + server.getAddress().getHostAddress() + ":"
+                + server.getPort());
+        return new DirectRoute(List.of(override), List.of(), true);
     }
 }

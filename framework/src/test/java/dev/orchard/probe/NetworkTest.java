@@ -8,12 +8,15 @@ import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.ProxySupport;
 import dev.orchard.catalog.Transport;
 import dev.orchard.lab.LabDnsServer;
+import dev.orchard.lab.LabProxy;
 import dev.orchard.lab.LabSshServer;
+import dev.orchard.lab.LabTlsServer;
 import dev.orchard.lab.NtpResponder;
 import dev.orchard.lab.QuicResponder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {
@@ -79,6 +82,42 @@ class NetworkTest {
             ProbeResult dropped = network.check(web, "www.apple.com", new Check(CheckKind.QUIC, 443, Transport.UDP));
             assertThat(dropped.verdict(), is(Verdict.UDP_NO_RESPONSE));
             assertThat(quic.requests(), is(1));
+        }
+    }
+
+    /**
+     * With a proxy, the convenience TLS check goes through it on 443 only, and catalog rows only when the row is
+     * proxy-capable and the port is 80 or 443; everything else goes direct, through the connect-to override.
+     */
+    @Test
+    void onlyWebPortsOfProxyCapableRowsGoThroughTheProxy() throws IOException {
+        LabTrust trust = LabTrust.create();
+        String host = "gdmf.apple.com";
+        try (LabDnsServer dns = LabDnsServer.start().address(host, "17.253.0.1");
+                LabTlsServer tls = LabTlsServer.start(trust.certificates());
+                LabProxy proxy = LabProxy.start(trust.certificates(), Map.of(host + ":443", tls.address()));
+                Network network = Network.builder().loopbackOnly(true).timeout(TIMEOUT).dnsServer(dns.address())
+                        .trustAnchorsPem(trust.certificates().rootPem()).proxy(proxy.url())
+                        .connectTo(List.of(host + ":8443:127.0.0.1:" + tls.port(),
+                                host + ":443:127.0.0.1:" + tls.port())).build()) {
+            String viaProxy = "proxy 127.0.0.1:" + proxy.port();
+
+            ProbeResult on443 = network.tls(host, 443);
+            assertThat(on443.message(), on443.verdict(), is(Verdict.OK));
+            assertThat(on443.evidence().route(), is(viaProxy));
+            ProbeResult on8443 = network.tls(host, 8443);
+            assertThat(on8443.message(), on8443.verdict(), is(Verdict.OK));
+            assertThat(on8443.evidence().route(), is("direct"));
+            assertThat(proxy.requests(host), is(1));
+
+            Check tls443 = new Check(CheckKind.TLS, 443, Transport.TCP);
+            Endpoint capable = Endpoint.builder("mdm", host).ports(443).proxy(ProxySupport.YES).build();
+            Endpoint directOnly = Endpoint.builder("mdm", host).ports(443).proxy(ProxySupport.NO).build();
+            assertThat(network.check(capable, host, tls443).evidence().route(), is(viaProxy));
+            assertThat(network.check(directOnly, host, tls443).evidence().route(), is("direct"));
+            assertThat(network.check(capable, host, new Check(CheckKind.TLS, 8443, Transport.TCP)).evidence()
+                    .route(), is("direct"));
+            assertThat(proxy.requests(host), is(2));
         }
     }
 }

@@ -10,7 +10,11 @@ import dev.orchard.lab.NtpResponder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The NTP probe against the lab NTP responder and a closed port, all on loopback. */
 class NtpProbeTest {
@@ -67,33 +71,21 @@ class NtpProbeTest {
         assertThat(result.evidence().connectedTo(), equalTo("127.0.0.1:" + closed.getPort()));
     }
 
-    @Test
-    void aClientModeReplyIsInvalid() throws IOException {
-        try (NtpResponder ntp = NtpResponder.invalid(NtpResponder.Fault.WRONG_MODE)) {
-            ProbeResult result = NtpProbe.probe(HOST, ntp.address(), TIMEOUT);
-
-            assertThat(result.verdict(), is(Verdict.NTP_INVALID));
-            assertThat(result.message(), containsString("mode 3, not a server reply (mode 4)"));
-        }
+    static Stream<Arguments> invalidReplies() {
+        return Stream.of(
+                Arguments.of(NtpResponder.Fault.WRONG_MODE, "mode 3, not a server reply (mode 4)"),
+                Arguments.of(NtpResponder.Fault.UNECHOED_ORIGIN, "does not echo our transmit timestamp"),
+                Arguments.of(NtpResponder.Fault.STRATUM_ZERO, "kiss-o'-death with code \"RATE\""));
     }
 
-    @Test
-    void aReplyThatDoesNotEchoOurTimestampIsInvalid() throws IOException {
-        try (NtpResponder ntp = NtpResponder.invalid(NtpResponder.Fault.UNECHOED_ORIGIN)) {
+    @ParameterizedTest
+    @MethodSource("invalidReplies")
+    void aMangledReplyIsInvalidAndSaysWhatIsWrong(NtpResponder.Fault fault, String problem) throws IOException {
+        try (NtpResponder ntp = NtpResponder.invalid(fault)) {
             ProbeResult result = NtpProbe.probe(HOST, ntp.address(), TIMEOUT);
 
             assertThat(result.verdict(), is(Verdict.NTP_INVALID));
-            assertThat(result.message(), containsString("does not echo our transmit timestamp"));
-        }
-    }
-
-    @Test
-    void aKissOfDeathIsInvalid() throws IOException {
-        try (NtpResponder ntp = NtpResponder.invalid(NtpResponder.Fault.STRATUM_ZERO)) {
-            ProbeResult result = NtpProbe.probe(HOST, ntp.address(), TIMEOUT);
-
-            assertThat(result.verdict(), is(Verdict.NTP_INVALID));
-            assertThat(result.message(), containsString("kiss-o'-death with code \"RATE\""));
+            assertThat(result.message(), containsString(problem));
         }
     }
 

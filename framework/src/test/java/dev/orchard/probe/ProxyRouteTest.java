@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,24 +25,17 @@ class ProxyRouteTest {
     private static final String HTTP_HOST = "captive.apple.com";
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private static LabCertificates lab;
-    private static TrustAnchors anchors;
+    private static final LabTrust LAB = LabTrust.create();
 
     private LabTlsServer tls;
     private LabHttpServer http;
     private LabProxy proxy;
 
-    @BeforeAll
-    static void certificates() {
-        lab = LabCertificates.create();
-        anchors = TrustAnchors.fromPemText(lab.rootPem());
-    }
-
     @BeforeEach
     void start() {
-        tls = LabTlsServer.start(lab);
+        tls = LabTlsServer.start(LAB.certificates());
         http = LabHttpServer.start(LabHttpServer.Mode.NORMAL);
-        proxy = LabProxy.start(lab, Map.of(HOST + ":443", tls.address(), HTTP_HOST + ":80", http.address()));
+        proxy = LabProxy.start(LAB.certificates(), Map.of(HOST + ":443", tls.address(), HTTP_HOST + ":80", http.address()));
     }
 
     @AfterEach
@@ -64,7 +56,7 @@ class ProxyRouteTest {
 
     @Test
     void aSplicedConnectTunnelPasses() {
-        ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(route(), HOST, 443);
+        ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(route(), HOST, 443);
         assertThat(result.message(), result.verdict(), is(Verdict.OK));
         assertThat(result.evidence().route(), is("proxy 127.0.0.1:" + proxy.port()));
         assertThat(proxy.requests(HOST), is(1));
@@ -82,7 +74,7 @@ class ProxyRouteTest {
     @Test
     void aDeniedConnectIsProxyDenied() {
         proxy.policy(HOST, LabProxy.Policy.DENY);
-        ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(route(), HOST, 443);
+        ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(route(), HOST, 443);
         assertThat(result.verdict(), is(Verdict.PROXY_DENIED));
         assertThat(result.evidence().httpStatus(), is(403));
         assertThat(result.evidence().server(), is(LabProxy.SERVER));
@@ -103,16 +95,16 @@ class ProxyRouteTest {
     void authenticationIsRequiredWithoutCredentialsAndPassesWithThem() {
         proxy.policy(HOST, LabProxy.Policy.REQUIRE_AUTH).credentials("alice", "hunter2");
 
-        ProbeResult without = new TlsProbe(anchors, TIMEOUT).probe(route(), HOST, 443);
+        ProbeResult without = new TlsProbe(LAB.anchors(), TIMEOUT).probe(route(), HOST, 443);
         assertThat(without.verdict(), is(Verdict.PROXY_AUTH_REQUIRED));
         assertThat(without.evidence().httpStatus(), is(407));
 
-        ProbeResult wrong = new TlsProbe(anchors, TIMEOUT).probe(route("alice", "wrong"), HOST, 443);
+        ProbeResult wrong = new TlsProbe(LAB.anchors(), TIMEOUT).probe(route("alice", "wrong"), HOST, 443);
         assertThat(wrong.verdict(), is(Verdict.PROXY_AUTH_REQUIRED));
         assertThat(wrong.message(), containsString("refused the credentials given"));
         assertThat(wrong.message(), not(containsString("wrong")));
 
-        ProbeResult with = new TlsProbe(anchors, TIMEOUT).probe(route("alice", "hunter2"), HOST, 443);
+        ProbeResult with = new TlsProbe(LAB.anchors(), TIMEOUT).probe(route("alice", "hunter2"), HOST, 443);
         assertThat(with.message(), with.verdict(), is(Verdict.OK));
         assertThat(with.message(), not(containsString("hunter2")));
         assertThat(with.evidence().route(), not(containsString("alice")));
@@ -129,11 +121,11 @@ class ProxyRouteTest {
     @Test
     void anUpstreamFailureIsProxyError() {
         proxy.policy(HOST, LabProxy.Policy.UPSTREAM_ERROR);
-        ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(route(), HOST, 443);
+        ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(route(), HOST, 443);
         assertThat(result.verdict(), is(Verdict.PROXY_ERROR));
         assertThat(result.evidence().httpStatus(), is(502));
 
-        ProbeResult unknown = new TlsProbe(anchors, TIMEOUT).probe(route(), "unmapped.apple.com", 443);
+        ProbeResult unknown = new TlsProbe(LAB.anchors(), TIMEOUT).probe(route(), "unmapped.apple.com", 443);
         assertThat(unknown.verdict(), is(Verdict.PROXY_ERROR));
 
         ProbeResult http502 = new HttpProbe(TIMEOUT).probe(route(), "unmapped.apple.com", 80);
@@ -147,7 +139,7 @@ class ProxyRouteTest {
             closedPort = socket.getLocalPort();
         }
         ProxyRoute closed = new ProxyRoute(ProxySettings.parse("http://127.0.0.1:" + closedPort), true);
-        ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(closed, HOST, 443);
+        ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(closed, HOST, 443);
         assertThat(result.verdict(), is(Verdict.PROXY_UNREACHABLE));
         assertThat(result.message(), containsString("http://127.0.0.1:" + closedPort));
         assertThat(new HttpProbe(TIMEOUT).probe(closed, HTTP_HOST, 80).verdict(), is(Verdict.PROXY_UNREACHABLE));
@@ -158,7 +150,7 @@ class ProxyRouteTest {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             ProxyRoute route = new ProxyRoute(ProxySettings.parse("http://127.0.0.1:" + silent.getLocalPort()), true);
             long start = System.nanoTime();
-            ProbeResult result = new TlsProbe(anchors, Duration.ofMillis(800)).probe(route, HOST, 443);
+            ProbeResult result = new TlsProbe(LAB.anchors(), Duration.ofMillis(800)).probe(route, HOST, 443);
             long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             assertThat(result.verdict(), is(Verdict.PROXY_ERROR));
             assertThat(result.message(), containsString("did not answer CONNECT gdmf.apple.com:443 within "));
@@ -169,7 +161,7 @@ class ProxyRouteTest {
     @Test
     void aLoopbackOnlyRouteNeverContactsAnotherProxy() {
         ProxyRoute elsewhere = new ProxyRoute(ProxySettings.parse("http://192.0.2.10:3128"), true);
-        ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(elsewhere, HOST, 443);
+        ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(elsewhere, HOST, 443);
         assertThat(result.verdict(), is(Verdict.PROXY_UNREACHABLE));
         assertThat(result.message(), containsString("may only use loopback"));
         ProxyRoute named = new ProxyRoute(ProxySettings.parse("http://proxy.example.invalid:3128"), true);
@@ -179,7 +171,7 @@ class ProxyRouteTest {
     @Test
     void interceptionByTheProxyIsTlsInterceptedNamingSquid() {
         proxy.policy(HOST, LabProxy.Policy.INTERCEPT);
-        ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(route(), HOST, 443);
+        ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(route(), HOST, 443);
         assertThat(result.verdict(), is(Verdict.TLS_INTERCEPTED));
         assertThat(result.message(), containsString("issued by '" + LabCertificates.SQUID_CA + "' (Squid ssl-bump)"));
         assertThat(result.evidence().issuer(), containsString("Squid CA"));
@@ -189,11 +181,11 @@ class ProxyRouteTest {
 
     @Test
     void dohThroughASplicedTunnelPasses() {
-        LabProxy dohProxy = LabProxy.start(lab, key -> key.equals("doh.dns.apple.com:443") ? tls.address()
+        LabProxy dohProxy = LabProxy.start(LAB.certificates(), key -> key.equals("doh.dns.apple.com:443") ? tls.address()
                 : (InetSocketAddress) null);
         try (dohProxy) {
             ProxyRoute route = new ProxyRoute(ProxySettings.parse(dohProxy.url()), true);
-            ProbeResult result = new DohProbe(anchors, TIMEOUT).probe(route, "doh.dns.apple.com", 443);
+            ProbeResult result = new DohProbe(LAB.anchors(), TIMEOUT).probe(route, "doh.dns.apple.com", 443);
             assertThat(result.message(), result.verdict(), is(Verdict.OK));
             assertThat(dohProxy.requests("doh.dns.apple.com"), is(1));
         }

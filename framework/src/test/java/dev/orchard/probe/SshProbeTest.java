@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 
 import dev.orchard.lab.FaultServer;
@@ -40,6 +41,18 @@ class SshProbeTest {
             ProbeResult result = probe(slow.connectTo(HOST, 22));
             assertThat(result.message(), result.verdict(), is(Verdict.OK));
             assertThat(result.evidence().server(), is("SSH-2.0-Lab"));
+        }
+    }
+
+    /** A banner is the server's text: control characters never reach the message, nor does an endless line. */
+    @Test
+    void aBannerWithControlCharactersIsQuotedSafely() {
+        String banner = "SSH-2.0-Odd\u001b[2J" + "x".repeat(200) + "\r\n";
+        try (FaultServer odd = FaultServer.slow(Duration.ZERO, banner)) {
+            ProbeResult result = probe(odd.connectTo(HOST, 22));
+            assertThat(result.message(), result.verdict(), is(Verdict.OK));
+            assertThat(result.message(), not(containsString("\u001b")));
+            assertThat(result.message().length(), lessThan(200));
         }
     }
 

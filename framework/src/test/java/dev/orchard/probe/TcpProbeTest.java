@@ -109,6 +109,30 @@ class TcpProbeTest {
         assertThat(new TcpProbe(Duration.ofMillis(500)).resetWait(), is(Duration.ofMillis(50)));
     }
 
+    /** A connect that used up nearly the whole timeout leaves only the rest for the reset wait. */
+    @Test
+    void resetWaitNeverRunsPastTheDeadline() {
+        TcpProbe probe = new TcpProbe(Duration.ofSeconds(5));
+        assertThat(probe.resetWait(Duration.ofSeconds(3)), is(Duration.ofMillis(200)));
+        assertThat(probe.resetWait(Duration.ofMillis(30)), is(Duration.ofMillis(30)));
+        assertThat(probe.resetWait(Duration.ofMillis(-5)), is(Duration.ofMillis(1)));
+    }
+
+    /** A proxy that answers CONNECT just before the deadline: the probe still ends by its timeout. */
+    @Test
+    void aConnectThatTakesNearlyTheWholeTimeoutStillEndsOnTime() {
+        Duration timeout = Duration.ofSeconds(1);
+        try (FaultServer proxy = FaultServer.slow(timeout.minusMillis(40),
+                "HTTP/1.1 200 Connection established\r\n\r\n")) {
+            ProxyRoute route = new ProxyRoute(ProxySettings.parse("http://127.0.0.1:" + proxy.port()), true);
+            ProbeResult result = Deadline.endsWithin(timeout,
+                    () -> new TcpProbe(timeout).probe(APNS_HOST, 5223, route, List.of()));
+
+            assertThat(result.message(), result.verdict(), is(Verdict.OK));
+            assertThat(result.duration().toMillis(), lessThan(timeout.toMillis() + 50));
+        }
+    }
+
     @Test
     void networkTcpUsesConnectToWithoutDns() {
         try (LabSshServer server = LabSshServer.start();

@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.orchard.lab.FaultServer;
 import dev.orchard.lab.LabCertificates;
 import dev.orchard.lab.LabTlsServer;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TlsProbeTest {
@@ -20,23 +20,16 @@ class TlsProbeTest {
     private static final String HOST = "gdmf.apple.com";
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private static LabCertificates lab;
-    private static TrustAnchors anchors;
+    private static final LabTrust LAB = LabTrust.create();
 
-    @BeforeAll
-    static void certificates() {
-        lab = LabCertificates.create();
-        anchors = TrustAnchors.fromPemText(lab.rootPem());
-    }
-
-    private static LoopbackRoute routeTo(LabTlsServer server) {
-        return new LoopbackRoute().map(HOST, 443, server.address());
+    private static DirectRoute routeTo(LabTlsServer server) {
+        return LoopbackRoute.to(HOST, 443, server.address());
     }
 
     @Test
     void passesAndRecordsTheChainAndVersionWhenTheChainLeadsToTheAnchors() {
-        try (LabTlsServer server = LabTlsServer.start(lab)) {
-            ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(routeTo(server), HOST, 443);
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates())) {
+            ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(routeTo(server), HOST, 443);
 
             assertThat(result.message(), result.verdict(), is(Verdict.OK));
             Evidence evidence = result.evidence();
@@ -54,8 +47,8 @@ class TlsProbeTest {
 
     @Test
     void anInspectionCertificateIsInterceptedNamingTheIssuerAndProduct() {
-        try (LabTlsServer server = LabTlsServer.intercepting(lab, LabCertificates.ZSCALER_CA)) {
-            ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(routeTo(server), HOST, 443);
+        try (LabTlsServer server = LabTlsServer.intercepting(LAB.certificates(), LabCertificates.ZSCALER_CA)) {
+            ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(routeTo(server), HOST, 443);
 
             assertThat(result.verdict(), is(Verdict.TLS_INTERCEPTED));
             assertThat(result.message(), startsWith("TLS to gdmf.apple.com:443 is intercepted: the certificate is "
@@ -71,8 +64,8 @@ class TlsProbeTest {
 
     @Test
     void anUnknownInspectionCaIsStillIntercepted() {
-        try (LabTlsServer server = LabTlsServer.start(lab, LabTlsServer.Mode.INTERCEPTED)) {
-            ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(routeTo(server), HOST, 443);
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates(), LabTlsServer.Mode.INTERCEPTED)) {
+            ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(routeTo(server), HOST, 443);
             assertThat(result.verdict(), is(Verdict.TLS_INTERCEPTED));
             assertThat(result.message(), containsString("issued by '" + LabCertificates.UNNAMED_CA + "', not by"));
         }
@@ -80,7 +73,7 @@ class TlsProbeTest {
 
     @Test
     void theDefaultAnchorsDoNotTrustTheLabRoot() {
-        try (LabTlsServer server = LabTlsServer.start(lab)) {
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates())) {
             ProbeResult result = new TlsProbe(TrustAnchors.defaults(), TIMEOUT).probe(routeTo(server), HOST, 443);
             assertThat(result.verdict(), is(Verdict.TLS_INTERCEPTED));
             assertThat(result.message(), containsString("default (JDK roots + Apple roots)"));
@@ -89,8 +82,8 @@ class TlsProbeTest {
 
     @Test
     void aValidCertificateForAnotherNameIsAHostnameMismatch() {
-        try (LabTlsServer server = LabTlsServer.start(lab, LabTlsServer.Mode.WRONG_HOST)) {
-            ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(routeTo(server), HOST, 443);
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates(), LabTlsServer.Mode.WRONG_HOST)) {
+            ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(routeTo(server), HOST, 443);
 
             assertThat(result.verdict(), is(Verdict.TLS_HOSTNAME_MISMATCH));
             assertThat(result.message(), containsString(LabTlsServer.WRONG_HOST_NAME));
@@ -102,8 +95,8 @@ class TlsProbeTest {
 
     @Test
     void aRefusedHandshakeFails() {
-        try (LabTlsServer server = LabTlsServer.start(lab, LabTlsServer.Mode.HANDSHAKE_FAILURE)) {
-            ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(routeTo(server), HOST, 443);
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates(), LabTlsServer.Mode.HANDSHAKE_FAILURE)) {
+            ProbeResult result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(routeTo(server), HOST, 443);
 
             assertThat(result.verdict(), is(Verdict.TLS_HANDSHAKE_FAILED));
             assertThat(result.message(), containsString("protocol_version"));
@@ -114,9 +107,9 @@ class TlsProbeTest {
     @Test
     void aStalledHandshakeTimesOutWithinTheDeadline() {
         Duration timeout = Duration.ofMillis(1000);
-        try (LabTlsServer server = LabTlsServer.start(lab, LabTlsServer.Mode.HANDSHAKE_STALL)) {
+        try (LabTlsServer server = LabTlsServer.start(LAB.certificates(), LabTlsServer.Mode.HANDSHAKE_STALL)) {
             long start = System.nanoTime();
-            ProbeResult result = new TlsProbe(anchors, timeout).probe(routeTo(server), HOST, 443);
+            ProbeResult result = new TlsProbe(LAB.anchors(), timeout).probe(routeTo(server), HOST, 443);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(result.verdict(), is(Verdict.TLS_HANDSHAKE_TIMEOUT));
@@ -127,8 +120,12 @@ class TlsProbeTest {
     }
 
     @Test
-    void aRouteThatCannotConnectIsATcpVerdict() {
-        ProbeResult result = new TlsProbe(anchors, TIMEOUT).probe(new LoopbackRoute(), HOST, 443);
+    void aRefusedConnectionIsATcpVerdict() {
+        ProbeResult result;
+        try (FaultServer refusing = FaultServer.refusing()) {
+            result = new TlsProbe(LAB.anchors(), TIMEOUT).probe(LoopbackRoute.to(HOST, 443, refusing.address()),
+                    HOST, 443);
+        }
         assertThat(result.verdict(), is(Verdict.TCP_REFUSED));
         assertThat(result.message(), containsString("gdmf.apple.com:443"));
     }
