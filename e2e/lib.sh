@@ -38,3 +38,6 @@ unsupported_reason() {
   if ! ip netns add "$probe" 2>/dev/null; then echo "'ip netns add' is not supported here"; return; fi
   ip netns del "$probe" 2>/dev/null || true
 }
+
+# The start time of a process (field 22 of /proc/PID/stat), to recognise it later.
+starttime() { sed -e 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f20; }
