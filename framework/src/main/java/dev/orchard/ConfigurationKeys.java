@@ -27,7 +27,10 @@ public final class ConfigurationKeys {
     public static final String SINKHOLES = "apple-network.sinkholes";
     /** Where the results listener writes {@code apple-network-results.json}. */
     public static final String REPORTS_DIRECTORY = "apple-network.reportsDirectory";
-    /** {@code lab} runs against the simulated network instead of the real one. */
+    /**
+     * Which network the checks run against: {@code real} (default), {@code lab} (the simulated network, healthy),
+     * {@code branch-office} (the demo's broken office) or {@code blackhole} (everything dropped, for benchmarks).
+     */
     public static final String TARGET = "apple-network.target";
 
     /** Every key, for messages that list them. */

@@ -20,7 +20,9 @@ record EngineSettings(List<String> catalogs, Target target, Optional<String> rep
         /** The simulated lab, healthy. */
         LAB,
         /** The simulated lab as a broken branch office (the demo). */
-        BRANCH_OFFICE
+        BRANCH_OFFICE,
+        /** The simulated lab behind a firewall that drops every port (benchmarks). */
+        BLACKHOLE
     }
 
     static EngineSettings from(ConfigurationParameters parameters) {
@@ -36,6 +38,6 @@ record EngineSettings(List<String> catalogs, Target target, Optional<String> rep
         String wanted = value.strip().toLowerCase(Locale.ROOT).replace('-', '_');
         return Arrays.stream(Target.values()).filter(t -> t.name().toLowerCase(Locale.ROOT).equals(wanted))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(ConfigurationKeys.TARGET + ": '" + value
-                        + "' is not a target; expected real, lab or branch-office"));
+                        + "' is not a target; expected real, lab, branch-office or blackhole"));
     }
 }

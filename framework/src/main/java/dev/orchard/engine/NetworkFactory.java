@@ -55,6 +55,8 @@ final class NetworkFactory {
             catalogs.forEach(lab::serve);
             if (settings.target() == EngineSettings.Target.BRANCH_OFFICE) {
                 catalogs.forEach(lab::breakLikeBranchOffice);
+            } else if (settings.target() == EngineSettings.Target.BLACKHOLE) {
+                catalogs.forEach(lab::dropEverything);
             }
             return new Session(lab.networkBuilder().limits(parameters::get).build(), lab::close);
         } catch (RuntimeException e) {

@@ -64,7 +64,7 @@ public final class Lab implements AutoCloseable {
     private FaultServer blackhole;
     private FaultServer resetting;
     private FaultServer tarpit;
-    private NtpResponder silentNtp;
+    private UdpResponder silentUdp;
     private final Map<String, LabTlsServer> interceptors = new LinkedHashMap<>();
     private boolean useProxy;
 
@@ -168,6 +168,26 @@ public final class Lab implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A firewall that drops everything but DNS: every TCP port of every probed host is blackholed and UDP is
+     * dropped. Benchmarks use it to show a whole run still ends in about one timeout.
+     */
+    public Lab dropEverything(Catalog catalog) {
+        for (Endpoint endpoint : catalog.endpoints()) {
+            for (ProbeHost probe : endpoint.probeHosts()) {
+                for (int port : endpoint.ports()) {
+                    if (endpoint.transports().contains(dev.orchard.catalog.Transport.TCP)) {
+                        dropTcp(probe.host(), port);
+                    }
+                    if (endpoint.transports().contains(dev.orchard.catalog.Transport.UDP)) {
+                        dropUdp(probe.host(), port);
+                    }
+                }
+            }
+        }
+        return this;
+    }
+
     private static void ifPresent(Set<String> hosts, String host, java.util.function.Consumer<String> fault) {
         if (hosts.contains(host)) {
             fault.accept(host);
@@ -207,11 +227,30 @@ public final class Lab implements AutoCloseable {
 
     /** The firewall drops TCP to {@code host:port}: connections never complete. */
     public Lab dropTcp(String host, int port) {
-        if (blackhole == null) {
-            blackhole = keep(FaultServer.blackhole());
-        }
-        hostRoutes.put(key(host, port), blackhole.address());
+        hostRoutes.put(key(host, port), dropped());
         return this;
+    }
+
+    /**
+     * Where dropped traffic goes: a TCP port whose connections never complete, and the same UDP port number,
+     * which never answers. One address serves both because connect-to overrides do not tell TCP from UDP.
+     */
+    private InetSocketAddress dropped() {
+        if (blackhole == null) {
+            for (int attempt = 0; attempt < 10 && silentUdp == null; attempt++) {
+                FaultServer candidate = FaultServer.blackhole();
+                try {
+                    silentUdp = keep(new UdpResponder("lab-dropped-udp", candidate.port(), datagram -> null));
+                    blackhole = keep(candidate);
+                } catch (IOException e) {
+                    candidate.close();
+                }
+            }
+            if (blackhole == null) {
+                throw new IllegalStateException("the lab found no port of 127.0.0.1 free for both TCP and UDP");
+            }
+        }
+        return blackhole.address();
     }
 
     /** The firewall rejects TCP to {@code host:port} with a reset. */
@@ -240,14 +279,7 @@ public final class Lab implements AutoCloseable {
 
     /** The firewall drops UDP to {@code host:port} (no answer ever comes). */
     public Lab dropUdp(String host, int port) {
-        if (silentNtp == null) {
-            try {
-                silentNtp = keep(NtpResponder.start(NtpResponder.Mode.SILENT));
-            } catch (IOException e) {
-                throw new UncheckedIOException("the lab could not bind a UDP port on 127.0.0.1", e);
-            }
-        }
-        hostRoutes.put(key(host, port), silentNtp.address());
+        hostRoutes.put(key(host, port), dropped());
         return this;
     }
 

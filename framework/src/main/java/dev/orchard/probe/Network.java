@@ -7,6 +7,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -143,7 +146,33 @@ public final class Network implements AutoCloseable {
      * as it completes; the returned list is in the order of {@code targets}.
      */
     public List<ProbeResult> runAll(List<CheckTarget> targets, BiConsumer<CheckTarget, ProbeResult> listener) {
-        return runner().runAll(List.copyOf(targets), listener);
+        // A host listed in several tables is probed once per distinct check and route, not once per row: the
+        // per-host cap would otherwise queue the duplicates behind dropped connects and multiply the run's time.
+        Map<String, List<CheckTarget>> sameWork = new LinkedHashMap<>();
+        for (CheckTarget target : targets) {
+            sameWork.computeIfAbsent(workKey(target), k -> new ArrayList<>()).add(target);
+        }
+        List<CheckTarget> distinct = sameWork.values().stream().map(group -> group.get(0)).toList();
+        Map<String, ProbeResult> byKey = new HashMap<>();
+        List<ProbeResult> results = runner().runAll(distinct, (target, result) -> {
+            for (CheckTarget same : sameWork.get(workKey(target))) {
+                listener.accept(same, result);
+            }
+        });
+        for (int i = 0; i < distinct.size(); i++) {
+            byKey.put(workKey(distinct.get(i)), results.get(i));
+        }
+        return targets.stream().map(t -> byKey.get(workKey(t))).toList();
+    }
+
+    /** Targets with the same key need one probe: same host, same check, same route, both enabled or disabled. */
+    private String workKey(CheckTarget target) {
+        Endpoint endpoint = target.endpoint();
+        boolean proxied = proxy != null && endpoint.proxy() == ProxySupport.YES
+                && PROXIED_PORTS.contains(target.check().port());
+        return target.host().toLowerCase(java.util.Locale.ROOT) + "|" + target.check().idSegment() + "|"
+                + (proxied ? "proxy" : "direct") + "|" + (endpoint.isDisabled() ? "off:" + endpoint.disabledReason()
+                : "on");
     }
 
     /** The settings, with proxy credentials removed, as reports print them. */

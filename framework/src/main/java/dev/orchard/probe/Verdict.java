@@ -63,8 +63,8 @@ public enum Verdict {
     PROXY_UNREACHABLE("the proxy itself could not be reached", "check the proxy address and that it is running"),
 
     DISABLED("the site catalog disabled this row", "nothing: the site does not use this service"),
-    NOT_RUN("the check did not run because an earlier check of the same host failed",
-            "fix the earlier failure first");
+    NOT_RUN("the check did not finish: it was interrupted or ran past the run's time budget",
+            "rerun it; if it repeats, lower apple-network.parallelism and report the run's log");
 
     private final String meaning;
     private final String remedy;
