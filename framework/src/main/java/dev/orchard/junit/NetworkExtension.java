@@ -1,0 +1,110 @@
+package dev.orchard.junit;
+
+import dev.orchard.ConfigurationKeys;
+import dev.orchard.catalog.Catalog;
+import dev.orchard.lab.Lab;
+import dev.orchard.probe.Network;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Resolves {@link Network} and {@link Lab} parameters for {@link NetworkTest}s.
+ *
+ * <p>Against the real network, the {@code Network} comes from the {@code apple-network.*} configuration keys. Against
+ * the lab ({@code lab = true}, {@code target = "lab"} or {@code apple-network.target=lab}) each test gets its own
+ * {@code Lab} serving Apple's bundled catalog ({@code branch-office}: with the demo's faults), and a {@code Network}
+ * pointed at it, loopback only. A {@code Lab} parameter lets the test add its own hosts and faults. The lab's
+ * network routes are fixed when the {@code Network} is built, which happens when a {@code Network} parameter is
+ * resolved: add faults in {@code @BeforeEach(Lab lab)} and take the {@code Network} in the test, or take only the
+ * {@code Lab} and call {@link Lab#network()} after configuring it (closing it yourself). Both parameters of one test
+ * (and its {@code @BeforeEach} methods) are the same instances; everything is closed after the test.
+ *
+ * <p>A bad configuration value fails the test with a message naming the key.
+ */
+public final class NetworkExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+            NetworkExtension.class);
+    private static final String LAB = "lab";
+    private static final String NETWORK = "network";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Network.class || type == Lab.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        try {
+            return parameter.getParameter().getType() == Lab.class ? lab(context) : network(context);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterResolutionException("@NetworkTest cannot create the network: " + e.getMessage(), e);
+        }
+    }
+
+    private static Network network(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        Network existing = store.get(NETWORK, Network.class);
+        if (existing != null) {
+            return existing;
+        }
+        Function<String, Optional<String>> keys = context::getConfigurationParameter;
+        Network network = target(context) == NetworkTarget.REAL ? Network.fromConfiguration(keys)
+                : lab(context).networkBuilder().limits(keys).build();
+        store.put(NETWORK, network);
+        return network;
+    }
+
+    private static Lab lab(ExtensionContext context) {
+        NetworkTarget target = target(context);
+        if (target == NetworkTarget.REAL) {
+            throw new ParameterResolutionException("a Lab parameter needs @NetworkTest(lab = true) or "
+                    + ConfigurationKeys.TARGET + "=lab; this test runs against the real network");
+        }
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        Lab existing = store.get(LAB, Lab.class);
+        if (existing != null) {
+            return existing;
+        }
+        Catalog apple = Catalog.bundled();
+        Lab lab = Lab.forCatalog(apple);
+        store.put(LAB, lab);
+        if (target == NetworkTarget.BRANCH_OFFICE) {
+            lab.breakLikeBranchOffice(apple);
+        }
+        return lab;
+    }
+
+    /** The method's annotation, else the class's (or an enclosing class's), else the configuration key. */
+    static NetworkTarget target(ExtensionContext context) {
+        Optional<NetworkTest> annotation = context.getTestMethod()
+                .flatMap(m -> AnnotationSupport.findAnnotation(m, NetworkTest.class))
+                .or(() -> context.getTestClass().flatMap(NetworkExtension::onClassOrEnclosing));
+        if (annotation.isPresent()) {
+            if (annotation.get().lab()) {
+                return NetworkTarget.LAB;
+            }
+            if (!annotation.get().target().isBlank()) {
+                return NetworkTarget.parse(annotation.get().target(), "@NetworkTest(target)");
+            }
+        }
+        return context.getConfigurationParameter(ConfigurationKeys.TARGET).map(NetworkTarget::fromKey)
+                .orElse(NetworkTarget.REAL);
+    }
+
+    private static Optional<NetworkTest> onClassOrEnclosing(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            Optional<NetworkTest> found = AnnotationSupport.findAnnotation(c, NetworkTest.class);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+}
