@@ -11,3 +11,4 @@ files.each { file ->
     def text = file.getText('UTF-8')
     secrets.each { secret -> assert !text.contains(secret), "${file} contains the proxy password" }
 }
+true

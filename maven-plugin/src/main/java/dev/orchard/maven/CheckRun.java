@@ -32,6 +32,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.xbill.DNS.NioClient;
 
 /**
  * Runs the {@code apple-network} engine in-process: discovers the selected checks, prints the plan, runs them with
@@ -51,12 +52,18 @@ final class CheckRun {
 
     /** The discovered checks without running them, for listings. */
     static Map<String, CheckTarget> discover(RunSettings settings) {
-        return inPluginClassLoader(() -> new CheckRun(settings, line -> { }).plan(settings.parameters()).planned());
+        return inPluginClassLoader(() -> new CheckRun(settings, line -> { }).plan().planned());
     }
 
     /** Runs the checks; empty when no check was selected. */
     Optional<RunReport> run() {
-        return inPluginClassLoader(this::runInContext);
+        try {
+            return inPluginClassLoader(this::runInContext);
+        } finally {
+            // dnsjava closes its selector in a JVM shutdown hook, which needs classes of this plugin's class realm;
+            // Maven disposes of the realm before the JVM exits, so close it while the classes can still load.
+            NioClient.close();
+        }
     }
 
     private record Plan(TestPlan testPlan, Map<String, CheckTarget> planned) {
@@ -65,7 +72,7 @@ final class CheckRun {
     private Optional<RunReport> runInContext() {
         NetworkSettings limits = validate();
         Instant started = Instant.now();
-        Plan plan = plan(settings.parameters());
+        Plan plan = plan();
         if (plan.planned().isEmpty()) {
             return Optional.empty();
         }
@@ -107,7 +114,7 @@ final class CheckRun {
         }
     }
 
-    private Plan plan(Map<String, String> parameters) {
+    private Plan plan() {
         List<Filter<?>> filters = new ArrayList<>();
         if (!settings.groups().isEmpty()) {
             filters.add(TagFilter.includeTags(settings.groups()));
@@ -133,6 +140,8 @@ final class CheckRun {
         try {
             testPlan = launcher().discover(request);
         } catch (RuntimeException e) {
+            // Critical discovery issues end discovery with an exception; the issues themselves say what is wrong.
+            failOn(problems);
             throw new IllegalStateException("the apple-network engine could not discover the checks: "
                     + e.getMessage(), e);
         }
@@ -174,7 +183,7 @@ final class CheckRun {
         for (CheckOutcome attempt : attempts.subList(0, attempts.size() - 1)) {
             earlier.addAll(attempt.attempts());
         }
-        return new CheckOutcome(last.target(), last.tags(), last.result(), earlier);
+        return CheckOutcome.rerun(last.target(), last.result(), earlier);
     }
 
     /** The engine and the catalogs load resources through the context class loader: make it the plugin's. */
