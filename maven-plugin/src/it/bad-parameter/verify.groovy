@@ -6,3 +6,4 @@ assert text =~ /bad-catalog\.yaml:\d+/
 assert !text.contains('\tat ')
 assert !text.contains('Exception:')
 assert !new File(basedir, 'target/apple-network-reports').exists()
+assert !text.contains('Failed to remove shutdown hook')

@@ -44,6 +44,7 @@ final class CheckRun {
 
     private final RunSettings settings;
     private final Consumer<String> out;
+    private boolean executed;
 
     CheckRun(RunSettings settings, Consumer<String> out) {
         this.settings = settings;
@@ -62,7 +63,9 @@ final class CheckRun {
         } finally {
             // dnsjava closes its selector in a JVM shutdown hook, which needs classes of this plugin's class realm;
             // Maven disposes of the realm before the JVM exits, so close it while the classes can still load.
-            NioClient.close();
+            if (executed) {
+                NioClient.close();
+            }
         }
     }
 
@@ -152,6 +155,7 @@ final class CheckRun {
 
     private Progress execute(TestPlan testPlan, Progress progress) {
         EngineProblems problems = new EngineProblems();
+        executed = true;
         launcher().execute(LauncherExecutionRequestBuilder.request(testPlan).listeners(progress, problems).build());
         failOn(problems);
         return progress;
