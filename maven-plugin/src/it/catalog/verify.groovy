@@ -1,0 +1,16 @@
+import groovy.json.JsonSlurper
+
+def text = basedir.listFiles().findAll { it.name.startsWith('build') && it.name.endsWith('.log') }*.text.join('\n')
+assert text =~ /SERVICE\s+HOST\s+PORTS\s+PROXY\s+CHECKS\s+TAGS/
+assert text =~ /mdm\s+\*\.push\.apple\.com\s+443\/tcp,80\/tcp,5223\/tcp,2197\/tcp/
+assert text =~ /mdm\s+iprofiles\.apple\.com\s+443\/tcp/
+assert text =~ /10 rows, \d+ checks/
+assert !(text =~ /\n\[INFO\] device-setup\s/)
+
+def rows = new JsonSlurper().parse(new File(basedir, 'target/mdm.json'))
+assert rows.size() == 10
+assert rows.every { it.service == 'mdm' }
+def iprofiles = rows.find { it.host == 'iprofiles.apple.com' }
+assert iprofiles.ports == [443]
+// tls excluded: the row keeps its dns and tcp checks only.
+assert iprofiles.checks == ['iprofiles.apple.com dns', 'iprofiles.apple.com tcp 443']

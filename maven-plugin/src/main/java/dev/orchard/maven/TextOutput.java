@@ -1,0 +1,48 @@
+package dev.orchard.maven;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+
+/** Sends a listing to the build log, or to the file of {@code apple-network.output} for scripts. */
+final class TextOutput {
+
+    static final String OUTPUT_KEY = "apple-network.output";
+    static final String FORMAT_KEY = "apple-network.format";
+
+    private TextOutput() {
+    }
+
+    /** True for json, false for table; anything else names the key and the accepted values. */
+    static boolean json(String format) throws MojoExecutionException {
+        if (format == null || format.isBlank() || format.strip().equalsIgnoreCase("table")) {
+            return false;
+        }
+        if (format.strip().equalsIgnoreCase("json")) {
+            return true;
+        }
+        throw new MojoExecutionException(FORMAT_KEY + ": '" + format + "' is not a format; expected table or json");
+    }
+
+    static void write(List<String> lines, Path output, Log log) throws MojoExecutionException {
+        if (output == null) {
+            lines.forEach(log::info);
+            return;
+        }
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException(OUTPUT_KEY + ": cannot write " + output + ": " + e.getMessage()
+                    + "; expected a writable file path");
+        }
+        log.info("Wrote " + output);
+    }
+}

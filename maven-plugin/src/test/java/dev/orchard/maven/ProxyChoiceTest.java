@@ -1,0 +1,54 @@
+package dev.orchard.maven;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.settings.Proxy;
+import org.junit.jupiter.api.Test;
+
+class ProxyChoiceTest {
+
+    private static final Proxy SETTINGS_PROXY = settingsProxy();
+
+    private static Proxy settingsProxy() {
+        Proxy proxy = new Proxy();
+        proxy.setId("corp");
+        proxy.setHost("proxy.corp.test");
+        proxy.setPort(8080);
+        proxy.setUsername("me");
+        proxy.setPassword("p@ss word");
+        return proxy;
+    }
+
+    @Test
+    void settingsProxyIsTheDefaultAndItsPasswordIsRedacted() {
+        ProxyChoice choice = ProxyChoice.choose(null, List.of(SETTINGS_PROXY));
+        assertThat(choice.value(), is(Optional.of("http://me:p%40ss%20word@proxy.corp.test:8080")));
+        String message = "apple-network.proxy: cannot reach " + choice.value().orElseThrow() + " (p@ss word)";
+        assertThat(choice.redaction().apply(message),
+                is("apple-network.proxy: cannot reach http://me:****@proxy.corp.test:8080 (****)"));
+    }
+
+    @Test
+    void noneTurnsTheSettingsProxyOff() {
+        ProxyChoice choice = ProxyChoice.choose("none", List.of(SETTINGS_PROXY));
+        assertThat(choice.value(), is(Optional.of("none")));
+    }
+
+    @Test
+    void anExplicitProxyWinsAndIsShownWithoutCredentials() {
+        ProxyChoice choice = ProxyChoice.choose("http://u:top%2Fsecret@10.0.0.1:3128", List.of(SETTINGS_PROXY));
+        assertThat(choice.value(), is(Optional.of("http://u:top%2Fsecret@10.0.0.1:3128")));
+        assertThat(choice.display(), is("http://10.0.0.1:3128 (apple-network.proxy)"));
+        assertThat(choice.redaction().apply("top%2Fsecret and top/secret"), is("**** and ****"));
+    }
+
+    @Test
+    void noProxyAnywhereMeansDirect() {
+        ProxyChoice choice = ProxyChoice.choose(" ", List.of());
+        assertThat(choice.value(), is(Optional.empty()));
+        assertThat(choice.display(), is("none"));
+    }
+}
