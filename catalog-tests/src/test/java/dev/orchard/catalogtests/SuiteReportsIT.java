@@ -81,7 +81,7 @@ class SuiteReportsIT {
         return Path.of(dir);
     }
 
-    /** Each planned check's display name and how often it occurs, for checks whose tags the filter keeps. */
+    /** Each planned check's display name (host and check) and how often it occurs, for checks whose tags the filter keeps. */
     private static Map<String, Long> expectedNames(Predicate<Set<String>> filter) {
         List<String> names = new ArrayList<>();
         for (Service service : Catalog.bundled().services()) {
@@ -95,7 +95,7 @@ class SuiteReportsIT {
                         Set<String> tags = new LinkedHashSet<>(endpoint.tags());
                         tags.addAll(check.tags());
                         if (filter.test(tags)) {
-                            names.add(check.displayName());
+                            names.add(probe.host() + " " + check.displayName());
                         }
                     }
                 }

@@ -12,6 +12,7 @@ import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * One check (dns, tcp 443, tls 443/tcp …) of one probed host: the unit JUnit counts, filters by tag and reruns.
+ * Its name carries the host, so reports that flatten the tree (Surefire, Jenkins) still say what was checked.
  * It carries the row's tags plus its own kind, so {@code -Dgroups="icloud & tls"} selects exactly these.
  */
 final class CheckDescriptor extends AbstractTestDescriptor implements Node<EngineContext> {
@@ -22,7 +23,8 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Engin
     private final Set<TestTag> tags;
 
     CheckDescriptor(UniqueId id, CheckTarget target) {
-        super(id, target.check().displayName(), CatalogSources.of(target.endpoint().location()).orElse(null));
+        super(id, target.host() + " " + target.check().displayName(),
+                CatalogSources.of(target.endpoint().location()).orElse(null));
         this.target = target;
         Set<TestTag> all = new LinkedHashSet<>();
         target.endpoint().tags().forEach(tag -> all.add(TestTag.create(tag)));
@@ -42,11 +44,6 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Engin
     @Override
     public Set<TestTag> getTags() {
         return tags;
-    }
-
-    @Override
-    public String getLegacyReportingName() {
-        return target.host() + " " + target.check().displayName();
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class DynamicChecks {
                 for (int i = 0; i < targets.size(); i++) {
                     int index = i;
                     Check check = targets.get(i).check();
-                    tests.add(DynamicTest.dynamicTest(check.displayName(), () -> verify(results.get().get(index))));
+                    tests.add(DynamicTest.dynamicTest(probe.host() + " " + check.displayName(),
+                            () -> verify(results.get().get(index))));
                 }
                 String name = endpoint.pattern().equals(probe.host()) ? probe.host()
                         : endpoint.pattern() + " → " + probe.host();

@@ -52,7 +52,9 @@ class EngineDiscoveryTest {
                 "*.push.apple.com → 5-courier.push.apple.com", "gdmf.apple.com")));
         TestDescriptor courier = mdm.getChildren().iterator().next();
         List<String> checks = courier.getChildren().stream().map(TestDescriptor::getDisplayName).toList();
-        assertThat(checks, is(List.of("dns", "tcp 443", "tls 443/tcp", "tcp 5223", "tls 5223/tcp")));
+        assertThat(checks, is(List.of("1-courier.push.apple.com dns", "1-courier.push.apple.com tcp 443",
+                "1-courier.push.apple.com tls 443/tcp", "1-courier.push.apple.com tcp 5223",
+                "1-courier.push.apple.com tls 5223/tcp")));
         // 2 couriers x 5 + gdmf 3 + time 2 (dns, ntp) + captive 6 (dns, tcp 443, tls 443, tcp 80, http 80)
         assertThat(tests(root).size(), is(10 + 3 + 2 + 5));
     }
@@ -63,14 +65,14 @@ class EngineDiscoveryTest {
                 .selectors(selectClasspathResource(FIXTURE))).getEngineDescriptor();
         for (TestDescriptor test : tests(root)) {
             Set<String> tags = test.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
-            String kind = test.getDisplayName().split(" ")[0];
+            String kind = test.getDisplayName().split(" ")[1];
             assertThat(test.getUniqueId() + " tags " + tags, tags.contains(kind), is(true));
         }
-        TestDescriptor ntp = tests(root).stream().filter(t -> t.getDisplayName().equals("ntp 123/udp")).findFirst()
+        TestDescriptor ntp = tests(root).stream().filter(t -> t.getDisplayName().equals("time.apple.com ntp 123/udp")).findFirst()
                 .orElseThrow();
         assertThat(ntp.getTags().stream().map(TestTag::getName).toList(),
                 hasItems("device-setup", "ios", "direct-only", "ntp", "udp"));
-        TestDescriptor push = tests(root).stream().filter(t -> t.getDisplayName().equals("tcp 5223")).findFirst()
+        TestDescriptor push = tests(root).stream().filter(t -> t.getDisplayName().equals("1-courier.push.apple.com tcp 5223")).findFirst()
                 .orElseThrow();
         assertThat(push.getTags().stream().map(TestTag::getName).toList(),
                 hasItems("mdm", "push", "proxy-capable", "macos", "tcp"));
@@ -107,7 +109,7 @@ class EngineDiscoveryTest {
     void uniqueIdSelectsOneCheckForReruns() {
         TestDescriptor full = discover(EngineTestKit.engine("apple-network")
                 .selectors(selectClasspathResource(FIXTURE))).getEngineDescriptor();
-        TestDescriptor ntp = tests(full).stream().filter(t -> t.getDisplayName().equals("ntp 123/udp")).findFirst()
+        TestDescriptor ntp = tests(full).stream().filter(t -> t.getDisplayName().equals("time.apple.com ntp 123/udp")).findFirst()
                 .orElseThrow();
         TestDescriptor again = discover(EngineTestKit.engine("apple-network")
                 .selectors(selectUniqueId(ntp.getUniqueId()))).getEngineDescriptor();
