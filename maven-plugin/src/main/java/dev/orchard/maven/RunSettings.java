@@ -20,7 +20,6 @@ import java.util.Optional;
 record RunSettings(List<String> groups, List<String> excludedGroups, Map<String, String> parameters, int reruns) {
 
     static final String RERUNS_KEY = "apple-network.rerunFailingTestsCount";
-    private static final List<String> TARGETS = List.of("real", "lab", "branch-office");
 
     RunSettings {
         groups = List.copyOf(groups);
@@ -29,11 +28,6 @@ record RunSettings(List<String> groups, List<String> excludedGroups, Map<String,
         if (reruns < 0) {
             throw new IllegalArgumentException(RERUNS_KEY + ": '" + reruns
                     + "' is negative; expected 0 or more reruns of failed checks");
-        }
-        String target = parameters.getOrDefault(ConfigurationKeys.TARGET, "real");
-        if (!TARGETS.contains(target.strip().toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException(ConfigurationKeys.TARGET + ": '" + target
-                    + "' is not a target; expected real, lab or branch-office");
         }
     }
 

@@ -85,6 +85,14 @@ class CheckRunTest {
     }
 
     @Test
+    void anUnknownTargetIsRejectedByTheEngineNamingTheKeyAndTheChoices() {
+        Exception e = assertThrows(Exception.class,
+                () -> run(List.of(), Map.of("apple-network.target", "moon"), 0));
+        assertThat(e.getMessage(), containsString("apple-network.target: 'moon' is not a target; expected real, lab,"
+                + " branch-office or blackhole"));
+    }
+
+    @Test
     void aBadTimeoutNamesTheKeyBeforeAnythingRuns() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> run(List.of(), Map.of("apple-network.target", "lab", "apple-network.timeout", "fast"), 0));

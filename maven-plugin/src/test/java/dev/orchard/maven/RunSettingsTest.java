@@ -19,14 +19,6 @@ class RunSettingsTest {
     }
 
     @Test
-    void anUnknownTargetNamesTheKeyAndTheChoices() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RunSettings(List.of(), List.of(), Map.of("apple-network.target", "moon"), 0));
-        assertThat(e.getMessage(), is("apple-network.target: 'moon' is not a target; expected real, lab or "
-                + "branch-office"));
-    }
-
-    @Test
     void rerunsMustBeANumber() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoalContext.reruns("twice"));
         assertThat(e.getMessage(), containsString("apple-network.rerunFailingTestsCount: 'twice' is not a number"));
