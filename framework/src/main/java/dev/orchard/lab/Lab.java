@@ -123,7 +123,11 @@ public final class Lab implements AutoCloseable {
         return new Lab().serve(catalog);
     }
 
-    /** Serves every probed host of the catalog, with TLS on every port the catalog marks as TLS. */
+    /**
+     * Serves every probed host of the catalog, with TLS on every port the catalog marks as TLS. Other TCP ports
+     * without a standard server (a site's proxy on 3128) go to the TLS server too, which accepts connections:
+     * their only check is that the port opens.
+     */
     public Lab serve(Catalog catalog) {
         for (Endpoint endpoint : catalog.endpoints()) {
             for (ProbeHost probe : endpoint.probeHosts()) {
@@ -131,6 +135,13 @@ public final class Lab implements AutoCloseable {
                 for (int port : endpoint.tlsPorts()) {
                     if (!portRoutes.containsKey(port)) {
                         serveTls(probe.host(), port);
+                    }
+                }
+                if (endpoint.transports().contains(dev.orchard.catalog.Transport.TCP)) {
+                    for (int port : endpoint.ports()) {
+                        if (!portRoutes.containsKey(port)) {
+                            hostRoutes.putIfAbsent(key(probe.host(), port), tls.address());
+                        }
                     }
                 }
             }
