@@ -4,13 +4,10 @@ import dev.orchard.ConfigurationKeys;
 import dev.orchard.catalog.CatalogException;
 import java.io.File;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Lists the effective catalog (Apple's list plus site catalogs), filtered like {@code verify}, so an
@@ -18,28 +15,7 @@ import org.apache.maven.project.MavenProject;
  * {@code mvn dev.orchard:apple-network-maven-plugin:catalog -Dgroups=mdm -Dapple-network.format=json}.
  */
 @Mojo(name = "catalog", requiresProject = false, threadSafe = true)
-public class CatalogMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    /** Tag expressions of the rows to list, as for verify. Command line {@code -Dgroups=mdm}. */
-    @Parameter(property = "groups")
-    private String groups;
-
-    /** Tag expressions to leave out, as for verify. Command line {@code -DexcludedGroups=udp}. */
-    @Parameter(property = "excludedGroups")
-    private String excludedGroups;
-
-    /**
-     * Site catalogs added to Apple's list, comma separated. XML {@code <catalogs>site.yaml</catalogs>}; command
-     * line {@code -Dapple-network.catalogs=site.yaml}.
-     */
-    @Parameter(property = "apple-network.catalogs")
-    private String catalogs;
+public class CatalogMojo extends SelectingMojo {
 
     /** {@code table} (default) or {@code json}. Command line {@code -Dapple-network.format=json}. */
     @Parameter(property = "apple-network.format", defaultValue = "table")

@@ -7,14 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Checks that this network lets Apple devices reach every host and port of Apple's article "Use Apple products on
@@ -23,29 +20,7 @@ import org.apache.maven.project.MavenProject;
  * {@code mvn apple-network:verify} once the plugin group is known to Maven.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
-public class VerifyMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    /**
-     * Tag expressions of the checks to run, comma separated, as Surefire's {@code groups}: service ids
-     * ({@code mdm}, {@code icloud}), check kinds ({@code dns}, {@code tcp}, {@code tls}, {@code udp}), and
-     * expressions such as {@code icloud & tls}. XML {@code <groups>mdm,apple-account</groups>}; command line
-     * {@code -Dgroups=mdm}.
-     */
-    @Parameter(property = "groups")
-    private String groups;
-
-    /**
-     * Tag expressions of the checks to leave out, comma separated. XML
-     * {@code <excludedGroups>udp</excludedGroups>}; command line {@code -DexcludedGroups=udp}.
-     */
-    @Parameter(property = "excludedGroups")
-    private String excludedGroups;
+public class VerifyMojo extends SelectingMojo {
 
     /**
      * Per-check timeout: {@code 5s}, {@code 1500ms} or a number of seconds. XML {@code <timeout>3s</timeout>};
@@ -91,14 +66,6 @@ public class VerifyMojo extends AbstractMojo {
      */
     @Parameter(property = "apple-network.connectTo")
     private String connectTo;
-
-    /**
-     * Site catalogs added to Apple's list, comma separated: files (relative to the project) or
-     * {@code classpath:} resources. XML {@code <catalogs>src/test/site-catalog.yaml</catalogs>}; command line
-     * {@code -Dapple-network.catalogs=site.yaml}.
-     */
-    @Parameter(property = "apple-network.catalogs")
-    private String catalogs;
 
     /**
      * Where apple-network-results.json, TEST-apple-network.*.xml and index.html go; default
