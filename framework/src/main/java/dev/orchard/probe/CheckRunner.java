@@ -150,10 +150,11 @@ final class CheckRunner implements AutoCloseable {
      */
     @Override
     public void close() {
+        pool.shutdownNow();
         if (connector != null) {
+            // after the pool, so that a pre-flight ended by the close cannot start a probe
             connector.close();
         }
-        pool.shutdownNow();
         try {
             pool.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
             List<Thread> started;

@@ -155,6 +155,9 @@ public final class Network implements AutoCloseable {
         List<CheckTarget> distinct = sameWork.values().stream().map(group -> group.get(0)).toList();
         Map<String, ProbeResult> byKey = new HashMap<>();
         List<ProbeResult> results = runner().runAll(distinct, (target, result) -> {
+            if (listener == null) {
+                return;
+            }
             for (CheckTarget same : sameWork.get(workKey(target))) {
                 listener.accept(same, result);
             }
