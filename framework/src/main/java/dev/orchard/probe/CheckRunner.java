@@ -1,5 +1,6 @@
 package dev.orchard.probe;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +31,12 @@ import java.util.function.Supplier;
  * everything. Each host's DNS is resolved once and shared; a check whose prerequisite failed is skipped naming
  * that failure, because a second timeout on a dead port would only hide the cause. At most {@value #PER_HOST}
  * checks touch one host at a time, as a device would, so that a site's rate limits do not fake failures.
+ *
+ * <p>{@code parallelism} bounds the threads doing work, not the connects waiting for an answer: a direct tcp
+ * check first connects without blocking on one shared selector thread ({@link Connector}), still within its
+ * host's lane. A dropped connect then ends as the probe's own timeout result without ever taking a pool thread,
+ * so a dropping firewall costs one timeout however many checks there are; a connect that succeeds or fails fast
+ * runs the normal probe on the pool.
  */
 final class CheckRunner implements AutoCloseable {
 
@@ -44,8 +50,23 @@ final class CheckRunner implements AutoCloseable {
         ProbeResult run(CheckTarget target, DnsResolution dns);
     }
 
+    /** Says which checks take a non-blocking pre-flight connect, and where to. */
+    interface Preflights {
+        /** The check's pre-flight, or null when it runs straight on the pool (proxy routes, UDP, refused targets). */
+        Preflight of(CheckTarget target, DnsResolution dns);
+    }
+
+    /**
+     * The connect a tcp probe would make first, and the result it would give had that connect timed out after
+     * the given time: the pre-flight reports a drop in the probe's own words.
+     */
+    record Preflight(InetSocketAddress address, Function<Duration, ProbeResult> timedOut) {
+    }
+
     private final Function<String, DnsResolution> resolver;
     private final Prober prober;
+    private final Preflights preflights;
+    private final Connector connector;
     private final Duration timeout;
     private final int parallelism;
     private final ThreadPoolExecutor pool;
@@ -53,8 +74,15 @@ final class CheckRunner implements AutoCloseable {
     private final Map<String, HostLane> lanes = new ConcurrentHashMap<>();
 
     CheckRunner(Function<String, DnsResolution> resolver, Prober prober, Duration timeout, int parallelism) {
+        this(resolver, prober, null, timeout, parallelism);
+    }
+
+    /** With {@code preflights} (may be null for none), dropped connects wait on one selector thread. */
+    CheckRunner(Function<String, DnsResolution> resolver, Prober prober, Preflights preflights, Duration timeout,
+            int parallelism) {
         this.resolver = resolver;
         this.prober = prober;
+        this.preflights = preflights;
         this.timeout = timeout;
         this.parallelism = parallelism;
         int runner = RUNNERS.incrementAndGet();
@@ -68,6 +96,7 @@ final class CheckRunner implements AutoCloseable {
         this.pool = new ThreadPoolExecutor(parallelism, parallelism, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 factory);
         this.pool.allowCoreThreadTimeOut(true);
+        this.connector = preflights == null ? null : new Connector("orchard-connect-" + runner);
     }
 
     /**
@@ -115,10 +144,17 @@ final class CheckRunner implements AutoCloseable {
         }
     }
 
-    /** Stops the threads; checks still running end with their sockets closed by the probes. */
+    /**
+     * Stops the threads; checks still running end with their sockets closed by the probes, pre-flights with
+     * their channels closed by the connector.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
+        if (connector != null) {
+            // after the pool, so that a pre-flight ended by the close cannot start a probe
+            connector.close();
+        }
         try {
             pool.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
             List<Thread> started;
@@ -191,7 +227,7 @@ final class CheckRunner implements AutoCloseable {
                                     Skips.prerequisiteFailed(p.getKey(), target.host(), before));
                         }
                     }
-                    return lane(target.host()).submit(() -> probe(target, r));
+                    return lane(target.host()).submit(() -> start(target, r));
                 });
             });
             pipeline.whenComplete((value, error) -> complete(target, result, value != null ? value
@@ -229,6 +265,43 @@ final class CheckRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a check inside its host's lane: a pre-flight connect first when it has one, so a drop is reported by
+     * the selector thread when the timeout passes, else the probe on the pool.
+     */
+    private CompletableFuture<ProbeResult> start(CheckTarget target, DnsResolution resolution) {
+        Preflight preflight = preflight(target, resolution);
+        if (preflight == null) {
+            return CompletableFuture.supplyAsync(() -> probe(target, resolution), pool);
+        }
+        long started = System.nanoTime();
+        return connector.connect(preflight.address(), timeout).thenCompose(outcome -> outcome == Connector.Outcome
+                .TIMED_OUT ? CompletableFuture.completedFuture(timedOut(target, preflight, started))
+                : CompletableFuture.supplyAsync(() -> probe(target, resolution), pool));
+    }
+
+    private Preflight preflight(CheckTarget target, DnsResolution resolution) {
+        if (connector == null) {
+            return null;
+        }
+        try {
+            return preflights.of(target, resolution);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no pre-flight for " + target.check().displayName() + " of "
+                    + target.host() + "; probing on the pool", e);
+            return null;
+        }
+    }
+
+    private ProbeResult timedOut(CheckTarget target, Preflight preflight, long started) {
+        try {
+            return preflight.timedOut().apply(TcpProbe.since(started));
+        } catch (RuntimeException e) {
+            return ProbeResult.failed(Verdict.NOT_RUN, target.check().displayName() + " of " + target.host()
+                    + " could not run: " + e, null, null);
+        }
+    }
+
     private ProbeResult probe(CheckTarget target, DnsResolution resolution) {
         try {
             return prober.run(target, resolution);
@@ -242,12 +315,15 @@ final class CheckRunner implements AutoCloseable {
         return lanes.computeIfAbsent(key(host), h -> new HostLane());
     }
 
-    /** Lets at most {@value #PER_HOST} checks of one host run at once; the rest wait without holding a thread. */
-    private final class HostLane {
+    /**
+     * Lets at most {@value #PER_HOST} checks of one host run at once; the rest wait without holding a thread. A
+     * check holds its place until its future completes, whether a pool thread or a pre-flight connect is behind it.
+     */
+    private static final class HostLane {
         private final Deque<Job<?>> waiting = new ArrayDeque<>();
         private int active;
 
-        <T> CompletableFuture<T> submit(Supplier<T> work) {
+        <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> work) {
             Job<T> job = new Job<>(work, new CompletableFuture<>());
             boolean start;
             synchronized (this) {
@@ -259,50 +335,44 @@ final class CheckRunner implements AutoCloseable {
                 }
             }
             if (start) {
-                execute(job);
+                begin(job);
             }
             return job.future;
         }
 
-        private void execute(Job<?> job) {
-            try {
-                pool.execute(() -> {
-                    try {
-                        job.run();
-                    } finally {
-                        Job<?> next;
-                        synchronized (this) {
-                            next = waiting.poll();
-                            if (next == null) {
-                                active--;
-                            }
-                        }
-                        if (next != null) {
-                            execute(next);
-                        }
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                List<Job<?>> dropped = new ArrayList<>();
+        private void begin(Job<?> job) {
+            job.start().whenComplete((value, error) -> {
+                Job<?> next;
                 synchronized (this) {
-                    active = 0;
-                    dropped.addAll(waiting);
-                    waiting.clear();
+                    next = waiting.poll();
+                    if (next == null) {
+                        active--;
+                    }
                 }
-                job.future.completeExceptionally(e);
-                dropped.forEach(d -> d.future.completeExceptionally(e));
-            }
+                if (next != null) {
+                    begin(next);
+                }
+            });
         }
     }
 
     /** Work waiting for a host's lane, with the future its dependents wait on. */
-    private record Job<T>(Supplier<T> work, CompletableFuture<T> future) {
-        void run() {
+    private record Job<T>(Supplier<CompletableFuture<T>> work, CompletableFuture<T> future) {
+        /** Starts the work (a rejected start fails the job) and passes its outcome on to the job's future. */
+        CompletableFuture<T> start() {
+            CompletableFuture<T> started;
             try {
-                future.complete(work.get());
+                started = work.get();
             } catch (RuntimeException e) {
-                future.completeExceptionally(e);
+                started = CompletableFuture.failedFuture(e);
             }
+            return started.whenComplete((value, error) -> {
+                if (error != null) {
+                    future.completeExceptionally(error);
+                } else {
+                    future.complete(value);
+                }
+            });
         }
     }
 }

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Connects straight to the host, as a device does for hosts that do not work through a proxy: to the connect-to
@@ -55,18 +56,7 @@ final class DirectRoute implements Route {
 
     @Override
     public Socket open(String host, int port, Duration timeout) throws IOException, RouteException {
-        List<InetSocketAddress> targets = targets(host, port);
-        if (targets.isEmpty()) {
-            throw new RouteException(Verdict.TCP_UNREACHABLE, "no address to connect to for " + host + ":" + port
-                    + "; resolve the host or add a connect-to override", null, null);
-        }
-        if (loopbackOnly) {
-            for (InetSocketAddress target : targets) {
-                if (!target.getAddress().isLoopbackAddress()) {
-                    throw new RouteException(Verdict.TCP_UNREACHABLE, forbidden(host, target), null, null);
-                }
-            }
-        }
+        List<InetSocketAddress> targets = allowedTargets(host, port);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<IOException> failures = new ArrayList<>();
         for (InetSocketAddress target : targets) {
@@ -87,6 +77,35 @@ final class DirectRoute implements Route {
         IOException first = failures.get(0);
         failures.stream().skip(1).forEach(first::addSuppressed);
         throw first;
+    }
+
+    /**
+     * The address {@link #open} connects to first, or empty when open would refuse before sending a packet: what
+     * a non-blocking pre-flight of the same connect may touch, and nothing else.
+     */
+    Optional<InetSocketAddress> firstTarget(String host, int port) {
+        try {
+            return Optional.of(allowedTargets(host, port).get(0));
+        } catch (RouteException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The targets in order, after refusing an empty list and, with loopbackOnly, any non-loopback target. */
+    private List<InetSocketAddress> allowedTargets(String host, int port) throws RouteException {
+        List<InetSocketAddress> targets = targets(host, port);
+        if (targets.isEmpty()) {
+            throw new RouteException(Verdict.TCP_UNREACHABLE, "no address to connect to for " + host + ":" + port
+                    + "; resolve the host or add a connect-to override", null, null);
+        }
+        if (loopbackOnly) {
+            for (InetSocketAddress target : targets) {
+                if (!target.getAddress().isLoopbackAddress()) {
+                    throw new RouteException(Verdict.TCP_UNREACHABLE, forbidden(host, target), null, null);
+                }
+            }
+        }
+        return targets;
     }
 
     /** The message for a target the lab forbids: the check ends here, no packet was sent. */

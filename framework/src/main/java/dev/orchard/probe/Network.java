@@ -155,6 +155,9 @@ public final class Network implements AutoCloseable {
         List<CheckTarget> distinct = sameWork.values().stream().map(group -> group.get(0)).toList();
         Map<String, ProbeResult> byKey = new HashMap<>();
         List<ProbeResult> results = runner().runAll(distinct, (target, result) -> {
+            if (listener == null) {
+                return;
+            }
             for (CheckTarget same : sameWork.get(workKey(target))) {
                 listener.accept(same, result);
             }
@@ -285,6 +288,25 @@ public final class Network implements AutoCloseable {
         };
     }
 
+    /**
+     * The pre-flight of a tcp check that goes direct: the first address its probe would connect to (none where
+     * the route would refuse, so the pre-flight never sends a packet the probe would not), and the probe's own
+     * timeout result. Null for other checks and for proxy routes.
+     */
+    CheckRunner.Preflight preflight(CheckTarget target, DnsResolution resolution) {
+        Check check = target.check();
+        if (check.kind() != CheckKind.TCP) {
+            return null;
+        }
+        String host = target.host();
+        List<InetAddress> addresses = resolution.addresses();
+        if (!(route(target.endpoint(), check.port(), addresses) instanceof DirectRoute direct)) {
+            return null;
+        }
+        return direct.firstTarget(host, check.port()).map(address -> new CheckRunner.Preflight(address,
+                took -> tcpProbe.timedOut(host, check.port(), direct, addresses, took))).orElse(null);
+    }
+
     private interface DirectCheck {
         ProbeResult run(Route route, List<InetAddress> addresses);
     }
@@ -351,7 +373,7 @@ public final class Network implements AutoCloseable {
                 throw new IllegalStateException("this Network is closed");
             }
             if (runner == null) {
-                runner = new CheckRunner(this::resolve, this::run, timeout, parallelism);
+                runner = new CheckRunner(this::resolve, this::run, this::preflight, timeout, parallelism);
             }
             return runner;
         }

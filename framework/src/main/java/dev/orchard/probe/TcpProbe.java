@@ -44,10 +44,8 @@ final class TcpProbe {
     ProbeResult probe(String host, int port, Route route, List<InetAddress> addresses) {
         long start = System.nanoTime();
         List<String> shownAddresses = addresses.stream().map(InetAddress::getHostAddress).toList();
-        String destination = route instanceof DirectRoute direct ? direct.destination(host, port) : route.describe();
-        String attempted = route instanceof DirectRoute direct && !direct.targets(host, port).isEmpty()
-                ? format(direct.targets(host, port).get(0)) : null;
-        String prefix = "TCP " + port + " to " + host + " (" + destination + ")";
+        String attempted = attempted(host, port, route);
+        String prefix = prefix(host, port, route);
         try (Socket socket = route.open(host, port, timeout)) {
             String connectedTo = socket.getRemoteSocketAddress() instanceof InetSocketAddress remote
                     ? format(remote) : attempted;
@@ -65,11 +63,36 @@ final class TcpProbe {
                     e.httpStatus(), e.server(), null);
             return ProbeResult.failed(e.verdict(), prefix + ": " + e.getMessage(), since(start), evidence);
         } catch (IOException e) {
-            Verdict verdict = TcpFailure.verdict(e);
-            return ProbeResult.failed(verdict, prefix + " " + TcpFailure.what(verdict, e, TcpFailure.describe(timeout))
-                    + ": " + TcpFailure.hint(verdict, host, port), since(start),
-                    evidence(shownAddresses, attempted, route, e.toString()));
+            return connectFailed(host, port, route, addresses, e, since(start));
         }
+    }
+
+    /**
+     * What {@link #probe} reports when its connect times out, for a caller that watched the same connect without
+     * blocking (the runner's pre-flight): one wording and one set of evidence whoever saw the timeout.
+     */
+    ProbeResult timedOut(String host, int port, Route route, List<InetAddress> addresses, Duration took) {
+        return connectFailed(host, port, route, addresses, new SocketTimeoutException("Connect timed out"), took);
+    }
+
+    private ProbeResult connectFailed(String host, int port, Route route, List<InetAddress> addresses,
+            IOException e, Duration took) {
+        Verdict verdict = TcpFailure.verdict(e);
+        List<String> shownAddresses = addresses.stream().map(InetAddress::getHostAddress).toList();
+        return ProbeResult.failed(verdict, prefix(host, port, route) + " "
+                + TcpFailure.what(verdict, e, TcpFailure.describe(timeout)) + ": " + TcpFailure.hint(verdict, host, port),
+                took, evidence(shownAddresses, attempted(host, port, route), route, e.toString()));
+    }
+
+    private static String prefix(String host, int port, Route route) {
+        String destination = route instanceof DirectRoute direct ? direct.destination(host, port) : route.describe();
+        return "TCP " + port + " to " + host + " (" + destination + ")";
+    }
+
+    /** The address a direct connect tries first, as evidence names it; null through a proxy or with none. */
+    private static String attempted(String host, int port, Route route) {
+        return route instanceof DirectRoute direct && !direct.targets(host, port).isEmpty()
+                ? format(direct.targets(host, port).get(0)) : null;
     }
 
     /** A short description of a reset or close seen right after connecting, or null when the session held. */
