@@ -67,10 +67,11 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
 
     @Override
     protected EngineContext createExecutionContext(ExecutionRequest request) {
-        ResultRegistry.clear();
         ConfigurationParameters parameters = request.getConfigurationParameters();
+        String runId = parameters.get(ResultsCollector.RUN_ID).orElse("");
+        ResultRegistry.clear(runId);
         Supplier<NetworkFactory.Session> network = () -> NetworkFactory.create(parameters,
                 request.getRootTestDescriptor());
-        return new EngineContext(network, request.getEngineExecutionListener());
+        return new EngineContext(network, request.getEngineExecutionListener(), runId);
     }
 }

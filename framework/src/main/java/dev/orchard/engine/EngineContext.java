@@ -30,9 +30,12 @@ final class EngineContext implements EngineExecutionContext, AutoCloseable {
     private final Map<CheckDescriptor, CompletableFuture<ProbeResult>> pending = new IdentityHashMap<>();
     private NetworkFactory.Session session;
 
-    EngineContext(Supplier<NetworkFactory.Session> networkFactory, EngineExecutionListener listener) {
+    private final String runId;
+
+    EngineContext(Supplier<NetworkFactory.Session> networkFactory, EngineExecutionListener listener, String runId) {
         this.networkFactory = networkFactory;
         this.listener = listener;
+        this.runId = runId;
     }
 
     synchronized Network network() {
@@ -105,7 +108,7 @@ final class EngineContext implements EngineExecutionContext, AutoCloseable {
 
     /** Hands the full result to the results listener (skipped checks have no report entry). */
     void record(CheckDescriptor check, ProbeResult result) {
-        ResultRegistry.put(check.getUniqueId().toString(),
+        ResultRegistry.put(runId, check.getUniqueId().toString(),
                 new ResultRegistry.Entry(check.target(), result, catalog, network().settings()));
     }
 

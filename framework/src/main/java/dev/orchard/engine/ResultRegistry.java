@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands each check's full result (verdict, evidence) from the engine to launcher-side listeners in the same JVM,
- * which JUnit's events cannot carry. Each engine run starts with an empty registry.
+ * which JUnit's events cannot carry. Entries are keyed by run id, so two runs in one JVM at once do not mix.
  */
 final class ResultRegistry {
 
@@ -23,16 +23,22 @@ final class ResultRegistry {
     private ResultRegistry() {
     }
 
-    static void put(String uniqueId, Entry entry) {
-        ENTRIES.put(uniqueId, entry);
+    static void put(String runId, String uniqueId, Entry entry) {
+        ENTRIES.put(key(runId, uniqueId), entry);
     }
 
-    static Optional<Entry> get(String uniqueId) {
-        return Optional.ofNullable(ENTRIES.get(uniqueId));
+    /** Hands a check's result to one listener; taking it keeps long-lived JVMs (a Maven daemon) from growing. */
+    static Optional<Entry> take(String runId, String uniqueId) {
+        return Optional.ofNullable(ENTRIES.remove(key(runId, uniqueId)));
     }
 
-    /** Forgets the previous run's results; called when an engine run starts. */
-    static void clear() {
-        ENTRIES.clear();
+    /** Forgets what a previous run with this id left; called when an engine run starts. */
+    static void clear(String runId) {
+        ENTRIES.keySet().removeIf(key -> key.startsWith(runId + "\n"));
+    }
+
+    /** Runs in one JVM at once (parallel Maven modules) keep apart by their run id. */
+    private static String key(String runId, String uniqueId) {
+        return runId + "\n" + uniqueId;
     }
 }

@@ -21,13 +21,21 @@ import org.junit.platform.launcher.TestPlan;
  */
 public class ResultsCollector implements TestExecutionListener {
 
+    /**
+     * A configuration parameter that tells concurrent runs in one JVM apart (the Maven plugin sets a fresh one per
+     * run); unset means the default run. Users never need to set it.
+     */
+    public static final String RUN_ID = "apple-network.runId";
+
     private final Map<String, ResultRegistry.Entry> entries = new LinkedHashMap<>();
     private Instant startedAt = Instant.now();
     private Instant finishedAt;
+    private String runId = "";
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         startedAt = Instant.now();
+        runId = testPlan.getConfigurationParameters().get(RUN_ID).orElse("");
     }
 
     @Override
@@ -47,7 +55,7 @@ public class ResultsCollector implements TestExecutionListener {
 
     private void collect(TestIdentifier identifier) {
         if (identifier.isTest()) {
-            ResultRegistry.get(identifier.getUniqueId())
+            ResultRegistry.take(runId, identifier.getUniqueId())
                     .ifPresent(entry -> {
                         synchronized (entries) {
                             entries.put(identifier.getUniqueId(), entry);

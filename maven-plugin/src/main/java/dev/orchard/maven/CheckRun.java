@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 
 import dev.orchard.catalog.Catalog;
 import dev.orchard.engine.AppleNetworkTestEngine;
+import dev.orchard.engine.ResultsCollector;
 import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.Network;
 import dev.orchard.probe.NetworkSettings;
@@ -72,6 +73,9 @@ final class CheckRun {
     private record Plan(TestPlan testPlan, Map<String, CheckTarget> planned) {
     }
 
+    /** Keeps this run's results apart from another module's run in the same JVM ({@code mvn -T}). */
+    private final String runId = java.util.UUID.randomUUID().toString();
+
     private Optional<RunReport> runInContext() {
         NetworkSettings limits = validate();
         Instant started = Instant.now();
@@ -136,6 +140,7 @@ final class CheckRun {
                 .selectors(selectors)
                 .filters(all.toArray(new Filter<?>[0]))
                 .configurationParameters(settings.parameters())
+                .configurationParameter(ResultsCollector.RUN_ID, runId)
                 .enableImplicitConfigurationParameters(false)
                 .listeners(problems)
                 .build();

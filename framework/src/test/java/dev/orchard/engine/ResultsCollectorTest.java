@@ -1,0 +1,56 @@
+package dev.orchard.engine;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+
+import dev.orchard.catalog.Catalog;
+import dev.orchard.report.CheckOutcome;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** Two runs in one JVM at once (parallel Maven modules) each collect exactly their own checks. */
+class ResultsCollectorTest {
+
+    private static List<CheckOutcome> run(String runId, String tag) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
+                .filters(EngineFilter.includeEngines("apple-network"), TagFilter.includeTags(tag))
+                .configurationParameter("apple-network.target", "lab")
+                .configurationParameter("apple-network.timeout", "5s")
+                .configurationParameter(ResultsCollector.RUN_ID, runId)
+                .enableImplicitConfigurationParameters(false)
+                .build();
+        ResultsCollector collector = new ResultsCollector();
+        LauncherFactory.create().execute(request, collector);
+        return List.copyOf(collector.outcomes().values());
+    }
+
+    private static int planned(String service) {
+        return Catalog.bundled().service(service).endpoints().stream()
+                .mapToInt(e -> e.probeHosts().stream()
+                        .mapToInt(p -> dev.orchard.probe.CheckPlanner.checks(e, p.host()).size()).sum())
+                .sum();
+    }
+
+    @Test
+    void concurrentRunsKeepTheirResultsApart() {
+        CompletableFuture<List<CheckOutcome>> mdm = CompletableFuture.supplyAsync(() -> run("run-a", "mdm"));
+        CompletableFuture<List<CheckOutcome>> icloud = CompletableFuture.supplyAsync(() -> run("run-b", "icloud"));
+        List<CheckOutcome> a = mdm.join();
+        List<CheckOutcome> b = icloud.join();
+        assertThat(a.size(), is(planned("mdm")));
+        assertThat(b.size(), is(planned("icloud")));
+        assertThat(a.size(), greaterThan(20));
+        assertThat(a.stream().map(CheckOutcome::service).toList(), everyItem(is("mdm")));
+        assertThat(b.stream().map(CheckOutcome::service).toList(), everyItem(is("icloud")));
+    }
+}
