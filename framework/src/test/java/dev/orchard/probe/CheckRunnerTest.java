@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.Transport;
 import dev.orchard.lab.FaultServer;
-import dev.orchard.lab.LabDnsServer;
 import dev.orchard.lab.LabSshServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,51 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * runAll against the lab: the lab DNS answers Apple-looking (non-loopback) addresses, connect-to overrides send
  * each port to a loopback server, and loopbackOnly guarantees nothing else is reached.
  */
-class CheckRunnerTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(1);
-
-    private LabDnsServer dns;
-    private LabSshServer ssh;
-    private FaultServer blackhole;
-
-    @BeforeEach
-    void startLab() throws IOException {
-        dns = LabDnsServer.start();
-        ssh = LabSshServer.start();
-        blackhole = FaultServer.blackhole();
-    }
-
-    @AfterEach
-    void stopLab() {
-        blackhole.close();
-        ssh.close();
-        dns.close();
-    }
-
-    private Network.Builder network(List<String> connectTo) {
-        return Network.builder().loopbackOnly(true).timeout(TIMEOUT).dnsServer(dns.address()).connectTo(connectTo);
-    }
-
-    private static Endpoint endpoint(String host, Integer... ports) {
-        return Endpoint.builder("test", host).ports(ports).tlsPorts(List.of()).build();
-    }
-
-    private static CheckTarget target(Endpoint endpoint, Check check) {
-        return new CheckTarget(endpoint, endpoint.pattern(), check);
-    }
-
-    private static Check tcp(int port) {
-        return new Check(CheckKind.TCP, port, Transport.TCP);
-    }
+class CheckRunnerTest extends RunnerLabTest {
 
     private static Check ssh(int port) {
         return new Check(CheckKind.SSH, port, Transport.TCP);

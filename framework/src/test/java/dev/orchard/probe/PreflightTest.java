@@ -15,8 +15,6 @@ import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.ProxySupport;
 import dev.orchard.catalog.Transport;
 import dev.orchard.lab.FaultServer;
-import dev.orchard.lab.LabDnsServer;
-import dev.orchard.lab.LabSshServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -28,51 +26,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The runner's non-blocking connect pre-flight against the lab: dropped connects wait on one selector thread
  * instead of the pool, and every other outcome is still the probe's own.
  */
-class PreflightTest {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(1);
-
-    private LabDnsServer dns;
-    private LabSshServer ssh;
-    private FaultServer blackhole;
-
-    @BeforeEach
-    void startLab() throws IOException {
-        dns = LabDnsServer.start();
-        ssh = LabSshServer.start();
-        blackhole = FaultServer.blackhole();
-    }
-
-    @AfterEach
-    void stopLab() {
-        blackhole.close();
-        ssh.close();
-        dns.close();
-    }
-
-    private Network.Builder network(List<String> connectTo) {
-        return Network.builder().loopbackOnly(true).timeout(TIMEOUT).dnsServer(dns.address()).connectTo(connectTo);
-    }
-
-    private static Endpoint endpoint(String host, Integer... ports) {
-        return Endpoint.builder("test", host).ports(ports).tlsPorts(List.of()).build();
-    }
-
-    private static CheckTarget target(Endpoint endpoint, Check check) {
-        return new CheckTarget(endpoint, endpoint.pattern(), check);
-    }
-
-    private static Check tcp(int port) {
-        return new Check(CheckKind.TCP, port, Transport.TCP);
-    }
+class PreflightTest extends RunnerLabTest {
 
     @Test
     void threeHundredDroppedChecksEndInOneTimeoutNotOneWaveOfSixtyFourAtATime() {

@@ -1,0 +1,55 @@
+package dev.orchard.probe;
+
+import dev.orchard.catalog.Endpoint;
+import dev.orchard.catalog.Transport;
+import dev.orchard.lab.FaultServer;
+import dev.orchard.lab.LabDnsServer;
+import dev.orchard.lab.LabSshServer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The lab that runner tests share: a DNS server answering Apple-looking (non-loopback) addresses, an SSH banner and
+ * a blackhole on loopback, reached only through connect-to overrides with loopbackOnly on.
+ */
+abstract class RunnerLabTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    LabDnsServer dns;
+    LabSshServer ssh;
+    FaultServer blackhole;
+
+    @BeforeEach
+    void startLab() throws IOException {
+        dns = LabDnsServer.start();
+        ssh = LabSshServer.start();
+        blackhole = FaultServer.blackhole();
+    }
+
+    @AfterEach
+    void stopLab() {
+        blackhole.close();
+        ssh.close();
+        dns.close();
+    }
+
+    Network.Builder network(List<String> connectTo) {
+        return Network.builder().loopbackOnly(true).timeout(TIMEOUT).dnsServer(dns.address()).connectTo(connectTo);
+    }
+
+    static Endpoint endpoint(String host, Integer... ports) {
+        return Endpoint.builder("test", host).ports(ports).tlsPorts(List.of()).build();
+    }
+
+    static CheckTarget target(Endpoint endpoint, Check check) {
+        return new CheckTarget(endpoint, endpoint.pattern(), check);
+    }
+
+    static Check tcp(int port) {
+        return new Check(CheckKind.TCP, port, Transport.TCP);
+    }
+}
