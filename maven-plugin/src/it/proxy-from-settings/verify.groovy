@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains("proxy http://proxy.corp.test:3128 (settings.xml proxy 'corp', with credentials)")
-assert log.contains("settings.xml nonProxyHosts '*.corp.test|localhost' are not applied")
+assert log.contains("; direct for *.corp.test|localhost")
 assert log.contains('BUILD SUCCESS')
 
 def secrets = ['Pa55:w@rd/Secret%', 'Pa55%3Aw%40rd%2FSecret%25', 'Pa55']

@@ -13,6 +13,11 @@ public final class ConfigurationKeys {
     public static final String DNS_SERVERS = "apple-network.dnsServers";
     /** An HTTP proxy URL, {@code http://[user:password@]host:port}, or {@code none}. */
     public static final String PROXY = "apple-network.proxy";
+    /**
+     * Hosts reached directly even when a proxy is configured, {@code |} or comma separated, with {@code *}
+     * wildcards as in Maven's settings.xml: {@code *.example.com|localhost}.
+     */
+    public static final String NON_PROXY_HOSTS = "apple-network.nonProxyHosts";
     /** A PEM file whose certificates replace the default trust anchors. */
     public static final String TRUST_ANCHORS = "apple-network.trustAnchors";
     /** Connect-to overrides in curl's {@code HOST:PORT:ADDR:PORT} form, comma separated. */
@@ -34,7 +39,7 @@ public final class ConfigurationKeys {
     public static final String TARGET = "apple-network.target";
 
     /** Every key, for messages that list them. */
-    public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
+    public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, NON_PROXY_HOSTS, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
             PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET);
 
     private ConfigurationKeys() {

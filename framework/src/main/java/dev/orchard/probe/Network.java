@@ -24,6 +24,7 @@ public final class Network implements AutoCloseable {
 
     private final List<InetSocketAddress> dnsServers;
     private final ProxySettings proxy;
+    private final NonProxyHosts nonProxyHosts;
     private final Path trustAnchorsFile;
     private final String trustAnchorsPem;
     private final List<ConnectTo> connectTo;
@@ -45,6 +46,7 @@ public final class Network implements AutoCloseable {
     private Network(Builder builder) {
         this.dnsServers = List.copyOf(builder.dnsServers);
         this.proxy = builder.proxy;
+        this.nonProxyHosts = builder.nonProxyHosts;
         this.trustAnchorsFile = builder.trustAnchorsFile;
         this.trustAnchorsPem = builder.trustAnchorsPem;
         this.connectTo = List.copyOf(builder.connectTo);
@@ -171,8 +173,7 @@ public final class Network implements AutoCloseable {
     /** Targets with the same key need one probe: same host, same check, same route, both enabled or disabled. */
     private String workKey(CheckTarget target) {
         Endpoint endpoint = target.endpoint();
-        boolean proxied = proxy != null && endpoint.proxy() == ProxySupport.YES
-                && PROXIED_PORTS.contains(target.check().port());
+        boolean proxied = proxied(endpoint, target.host(), target.check().port());
         return target.host().toLowerCase(java.util.Locale.ROOT) + "|" + target.check().idSegment() + "|"
                 + (proxied ? "proxy" : "direct") + "|" + (endpoint.isDisabled() ? "off:" + endpoint.disabledReason()
                 : "on");
@@ -249,9 +250,19 @@ public final class Network implements AutoCloseable {
      */
     static final java.util.Set<Integer> PROXIED_PORTS = java.util.Set.of(80, 443);
 
+    /** Whether a row's check goes through the proxy: a proxy-capable row, on a web port, for a proxied host. */
+    private boolean proxied(Endpoint endpoint, String host, int port) {
+        return endpoint.proxy() == ProxySupport.YES && proxied(host, port);
+    }
+
+    /** Whether a device with this network's proxy settings sends {@code host:port} through the proxy. */
+    private boolean proxied(String host, int port) {
+        return proxy != null && PROXIED_PORTS.contains(port) && !nonProxyHosts.matches(host);
+    }
+
     /** The route a device takes to {@code host:port} for this row. */
-    Route route(Endpoint endpoint, int port, List<InetAddress> addresses) {
-        if (proxy != null && endpoint.proxy() == ProxySupport.YES && PROXIED_PORTS.contains(port)) {
+    Route route(Endpoint endpoint, String host, int port, List<InetAddress> addresses) {
+        if (proxied(endpoint, host, port)) {
             return new ProxyRoute(proxy, loopbackOnly);
         }
         return new DirectRoute(connectTo, addresses, loopbackOnly);
@@ -277,14 +288,14 @@ public final class Network implements AutoCloseable {
         List<InetAddress> addresses = resolution.addresses();
         return switch (check.kind()) {
             case DNS -> resolution.result();
-            case TCP -> tcpProbe.probe(host, check.port(), route(target.endpoint(), check.port(), addresses),
+            case TCP -> tcpProbe.probe(host, check.port(), route(target.endpoint(), host, check.port(), addresses),
                     addresses);
-            case SSH -> sshProbe.probe(host, check.port(), route(target.endpoint(), check.port(), addresses),
+            case SSH -> sshProbe.probe(host, check.port(), route(target.endpoint(), host, check.port(), addresses),
                     addresses);
             case NTP, QUIC -> udpProbe(host, check.port(), check.kind(), addresses);
-            case TLS -> tlsProbe.probe(route(target.endpoint(), check.port(), addresses), host, check.port());
-            case HTTP -> httpProbe.probe(route(target.endpoint(), check.port(), addresses), host, check.port());
-            case DOH -> dohProbe.probe(route(target.endpoint(), check.port(), addresses), host, check.port());
+            case TLS -> tlsProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port());
+            case HTTP -> httpProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port());
+            case DOH -> dohProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port());
         };
     }
 
@@ -300,7 +311,7 @@ public final class Network implements AutoCloseable {
         }
         String host = target.host();
         List<InetAddress> addresses = resolution.addresses();
-        if (!(route(target.endpoint(), check.port(), addresses) instanceof DirectRoute direct)) {
+        if (!(route(target.endpoint(), host, check.port(), addresses) instanceof DirectRoute direct)) {
             return null;
         }
         return direct.firstTarget(host, check.port()).map(address -> new CheckRunner.Preflight(address,
@@ -325,7 +336,7 @@ public final class Network implements AutoCloseable {
 
     /** A protocol check of the convenience API: through the proxy when one is configured, else direct. */
     private ProbeResult routed(String host, int port, java.util.function.Function<Route, ProbeResult> check) {
-        if (proxy != null && PROXIED_PORTS.contains(port)) {
+        if (proxied(host, port)) {
             return check.apply(new ProxyRoute(proxy, loopbackOnly));
         }
         return direct(host, port, (route, addresses) -> check.apply(route));
@@ -383,6 +394,7 @@ public final class Network implements AutoCloseable {
     public static final class Builder {
         private List<InetSocketAddress> dnsServers = List.of();
         private ProxySettings proxy;
+        private NonProxyHosts nonProxyHosts = NonProxyHosts.none();
         private Path trustAnchorsFile;
         private String trustAnchorsPem;
         private List<ConnectTo> connectTo = List.of();
@@ -417,6 +429,17 @@ public final class Network implements AutoCloseable {
         /** {@code http://[user:password@]host:port}, or {@code none}. */
         public Builder proxy(String proxyUrl) {
             this.proxy = proxyUrl == null ? null : NetworkConfiguration.proxy("proxy", proxyUrl);
+            return this;
+        }
+
+        /** Hosts reached directly despite the proxy: {@code *.example.com}, {@code localhost}. */
+        public Builder nonProxyHosts(List<String> patterns) {
+            this.nonProxyHosts = NonProxyHosts.parse("nonProxyHosts", String.join("|", patterns));
+            return this;
+        }
+
+        Builder nonProxyHosts(NonProxyHosts value) {
+            this.nonProxyHosts = value;
             return this;
         }
 

@@ -44,6 +44,8 @@ final class NetworkConfiguration {
         value(parameters, ConfigurationKeys.DNS_SERVERS)
                 .ifPresent(v -> builder.dnsServerAddresses(dnsServers(ConfigurationKeys.DNS_SERVERS, v)));
         value(parameters, ConfigurationKeys.PROXY).ifPresent(v -> builder.httpProxy(proxy(ConfigurationKeys.PROXY, v)));
+        value(parameters, ConfigurationKeys.NON_PROXY_HOSTS)
+                .ifPresent(v -> builder.nonProxyHosts(NonProxyHosts.parse(ConfigurationKeys.NON_PROXY_HOSTS, v)));
         value(parameters, ConfigurationKeys.TRUST_ANCHORS)
                 .ifPresent(v -> builder.trustAnchors(trustAnchors(ConfigurationKeys.TRUST_ANCHORS, v)));
         value(parameters, ConfigurationKeys.CONNECT_TO)

@@ -14,7 +14,7 @@ import org.apache.maven.settings.Proxy;
  * @param url the URL the engine gets, with encoded credentials
  * @param display the URL without credentials, plus where it came from
  * @param secrets the raw and encoded credentials, for redacting messages
- * @param nonProxyHosts the settings' nonProxyHosts, which the engine cannot apply yet
+ * @param nonProxyHosts the settings' nonProxyHosts, passed on as apple-network.nonProxyHosts
  */
 record SettingsProxy(String url, String display, List<String> secrets, Optional<String> nonProxyHosts) {
 

@@ -131,6 +131,7 @@ public class VerifyMojo extends SelectingMojo {
                             .put(ConfigurationKeys.TIMEOUT, timeout)
                             .put(ConfigurationKeys.PARALLELISM, parallelism)
                             .put(ConfigurationKeys.PROXY, proxyChoice.value().orElse(null))
+                            .put(ConfigurationKeys.NON_PROXY_HOSTS, proxyChoice.nonProxyHosts().orElse(null))
                             .put(ConfigurationKeys.DNS_SERVERS, dnsServers)
                             .trustAnchors(trustAnchors)
                             .put(ConfigurationKeys.CONNECT_TO, connectTo)
@@ -142,10 +143,7 @@ public class VerifyMojo extends SelectingMojo {
             throw new MojoFailureException(redaction.apply(e.getMessage()));
         }
         out.accept("Network: " + settings.parameter(ConfigurationKeys.TARGET).orElse("real") + "; proxy "
-                + proxyChoice.display());
-        proxyChoice.nonProxyHosts().ifPresent(hosts -> getLog().warn("settings.xml nonProxyHosts '" + hosts
-                + "' are not applied: every check goes through the proxy. Use -Dapple-network.proxy=none to check "
-                + "direct access instead."));
+                + proxyChoice.display() + proxyChoice.nonProxyHosts().map(h -> "; direct for " + h).orElse(""));
         Path reports = GoalContext.reportsDirectory(reportsDirectory, project, session);
         Optional<Summary> summary = RunGoal.run(settings, reports, out, redaction);
         if (summary.isEmpty()) {
