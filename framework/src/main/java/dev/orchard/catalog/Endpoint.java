@@ -107,6 +107,11 @@ public record Endpoint(
         return pattern.startsWith("*.");
     }
 
+    /** How a probed host of this row is shown: {@code *.push.apple.com → 1-courier.push.apple.com}, or the host. */
+    public String label(String probedHost) {
+        return pattern.equals(probedHost) ? probedHost : pattern + " → " + probedHost;
+    }
+
     public boolean isDisabled() {
         return disabledReason != null;
     }

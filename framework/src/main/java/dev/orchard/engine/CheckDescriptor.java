@@ -23,7 +23,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Engin
     private final Set<TestTag> tags;
 
     CheckDescriptor(UniqueId id, CheckTarget target) {
-        super(id, target.host() + " " + target.check().displayName(),
+        super(id, target.name(),
                 CatalogSources.of(target.endpoint().location()).orElse(null));
         this.target = target;
         Set<TestTag> all = new LinkedHashSet<>();

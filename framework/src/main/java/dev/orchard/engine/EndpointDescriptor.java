@@ -11,11 +11,7 @@ final class EndpointDescriptor extends AbstractTestDescriptor implements Node<En
     static final String SEGMENT = "endpoint";
 
     EndpointDescriptor(UniqueId id, Endpoint endpoint, String host) {
-        super(id, displayName(endpoint, host), CatalogSources.of(endpoint.location()).orElse(null));
-    }
-
-    static String displayName(Endpoint endpoint, String host) {
-        return endpoint.pattern().equals(host) ? host : endpoint.pattern() + " → " + host;
+        super(id, endpoint.label(host), CatalogSources.of(endpoint.location()).orElse(null));
     }
 
     /** The unique-id value: pattern and host, which together are unique within a service. */

@@ -3,7 +3,6 @@ package dev.orchard.junit;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.ProbeHost;
 import dev.orchard.catalog.Service;
-import dev.orchard.probe.Check;
 import dev.orchard.probe.CheckPlanner;
 import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.Network;
@@ -39,13 +38,9 @@ public final class DynamicChecks {
                 List<DynamicTest> tests = new ArrayList<>();
                 for (int i = 0; i < targets.size(); i++) {
                     int index = i;
-                    Check check = targets.get(i).check();
-                    tests.add(DynamicTest.dynamicTest(probe.host() + " " + check.displayName(),
-                            () -> verify(results.get().get(index))));
+                    tests.add(DynamicTest.dynamicTest(targets.get(i).name(), () -> verify(results.get().get(index))));
                 }
-                String name = endpoint.pattern().equals(probe.host()) ? probe.host()
-                        : endpoint.pattern() + " → " + probe.host();
-                nodes.add(DynamicContainer.dynamicContainer(name, tests.stream()));
+                nodes.add(DynamicContainer.dynamicContainer(endpoint.label(probe.host()), tests.stream()));
             }
         }
         return nodes.stream();

@@ -11,4 +11,12 @@ public record CheckTarget(Endpoint endpoint, String host, Check check) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(check, "check");
     }
+
+    /**
+     * The name tests and reports show, such as {@code 1-courier.push.apple.com tcp 5223}: it carries the host
+     * because Surefire and Jenkins flatten the tree.
+     */
+    public String name() {
+        return host + " " + check.displayName();
+    }
 }

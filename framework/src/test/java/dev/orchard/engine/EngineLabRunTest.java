@@ -27,11 +27,7 @@ class EngineLabRunTest {
     @Test
     void wholeAppleCatalogPassesAgainstAHealthyLab() {
         long start = System.nanoTime();
-        EngineExecutionResults results = EngineTestKit.engine("apple-network")
-                .configurationParameter("apple-network.target", "lab")
-                .configurationParameter("apple-network.timeout", "5s")
-                .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
-                .execute();
+        EngineExecutionResults results = runBundledCatalog("lab", "5s");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         List<String> failures = results.testEvents().failed().stream().map(EngineLabRunTest::describe).toList();
         assertThat(failures, is(empty()));
@@ -46,11 +42,7 @@ class EngineLabRunTest {
 
     @Test
     void branchOfficeShowsEachInjectedFaultAndNothingElse() {
-        EngineExecutionResults results = EngineTestKit.engine("apple-network")
-                .configurationParameter("apple-network.target", "branch-office")
-                .configurationParameter("apple-network.timeout", "5s")
-                .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
-                .execute();
+        EngineExecutionResults results = runBundledCatalog("branch-office", "5s");
         Set<String> failed = results.testEvents().failed().stream().map(EngineLabRunTest::verdictOf)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(failed, is(new TreeSet<>(Set.of(
@@ -80,11 +72,7 @@ class EngineLabRunTest {
     @Test
     void wholeCatalogBehindAFirewallThatDropsEverythingEndsInAboutOneTimeout() {
         long start = System.nanoTime();
-        EngineExecutionResults results = EngineTestKit.engine("apple-network")
-                .configurationParameter("apple-network.target", "blackhole")
-                .configurationParameter("apple-network.timeout", "3s")
-                .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
-                .execute();
+        EngineExecutionResults results = runBundledCatalog("blackhole", "3s");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         Set<String> verdicts = results.testEvents().failed().stream().map(EngineLabRunTest::verdictOf)
                 .map(v -> v.substring(v.lastIndexOf(' ') + 1)).collect(Collectors.toCollection(TreeSet::new));
@@ -100,6 +88,15 @@ class EngineLabRunTest {
                 .map(Throwable::getMessage).map(m -> m.substring(0, m.indexOf(':'))).orElse("?");
         return check.target().endpoint().service() + " " + check.target().host() + " "
                 + check.target().check().displayName() + " " + verdict;
+    }
+
+    /** The whole bundled catalog against one of the lab's targets. */
+    private static EngineExecutionResults runBundledCatalog(String target, String timeout) {
+        return EngineTestKit.engine("apple-network")
+                .configurationParameter("apple-network.target", target)
+                .configurationParameter("apple-network.timeout", timeout)
+                .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
+                .execute();
     }
 
     static String describe(Event event) {

@@ -88,7 +88,7 @@ final class CatalogListing {
             item.put("transports", e.transports().stream().map(Transport::tag).toList());
             item.put("proxy", e.proxy().yamlValue());
             item.put("tags", List.copyOf(e.tags()));
-            item.put("checks", row.checks().stream().map(t -> t.host() + " " + t.check().displayName()).toList());
+            item.put("checks", row.checks().stream().map(CheckTarget::name).toList());
             list.add(item);
         }
         try {

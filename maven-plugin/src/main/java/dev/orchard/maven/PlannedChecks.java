@@ -31,8 +31,8 @@ final class PlannedChecks {
         for (Endpoint endpoint : catalog.endpoints()) {
             for (ProbeHost probe : endpoint.probeHosts()) {
                 for (Check check : CheckPlanner.checks(endpoint, probe.host())) {
-                    known.putIfAbsent(key(endpoint.service(), probe.host() + " " + check.displayName()),
-                            new CheckTarget(endpoint, probe.host(), check));
+                    CheckTarget target = new CheckTarget(endpoint, probe.host(), check);
+                    known.putIfAbsent(key(endpoint.service(), target.name()), target);
                 }
             }
         }
