@@ -141,15 +141,10 @@ class DocumentationTest {
     /** The targets of the Markdown links of {@code file}, outside code blocks. */
     private static List<String> links(Path file) {
         List<String> targets = new ArrayList<>();
-        boolean fence = false;
-        for (String line : read(file).split("\n")) {
-            if (line.startsWith("```")) {
-                fence = !fence;
-            } else if (!fence) {
-                Matcher link = LINK.matcher(line);
-                while (link.find()) {
-                    targets.add(link.group(1));
-                }
+        for (String line : prose(file)) {
+            Matcher link = LINK.matcher(line);
+            while (link.find()) {
+                targets.add(link.group(1));
             }
         }
         return targets;
@@ -158,18 +153,27 @@ class DocumentationTest {
     /** The anchors GitHub makes of the headings of a page: lower case, punctuation dropped, spaces to dashes. */
     private static Set<String> anchors(Path page) {
         Set<String> anchors = new HashSet<>();
-        boolean fence = false;
-        for (String line : read(page).split("\n")) {
-            if (line.startsWith("```")) {
-                fence = !fence;
-                continue;
-            }
+        for (String line : prose(page)) {
             Matcher heading = HEADING.matcher(line);
-            if (!fence && heading.matches()) {
+            if (heading.matches()) {
                 anchors.add(heading.group(1).trim().toLowerCase(Locale.ROOT)
                         .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
             }
         }
         return anchors;
+    }
+
+    /** The lines of a Markdown file outside fenced code blocks, where links and headings are text. */
+    private static List<String> prose(Path file) {
+        List<String> lines = new ArrayList<>();
+        boolean fence = false;
+        for (String line : read(file).split("\n")) {
+            if (line.startsWith("```")) {
+                fence = !fence;
+            } else if (!fence) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 }
