@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +71,9 @@ class CatalogFidelityTest {
     @Test
     void theReferenceCopyAndTheBundledCopyAreIdentical() throws IOException {
         Optional<String> reference = referenceCopy();
-        Assumptions.assumeTrue(reference.isPresent(), "no reference copy in orchard.reference.dir");
+        // Fails rather than skips: the copy is part of the checkout, so its absence is a broken build.
+        assertTrue(reference.isPresent(), () -> "no " + REFERENCE_FILE + " in orchard.reference.dir="
+                + System.getProperty("orchard.reference.dir") + " (framework/src/test/resources/reference)");
         assertEquals(reference.get(), classpathCopy(),
                 "the bundled article " + CLASSPATH_COPY + " differs from the reference copy " + REFERENCE_FILE);
     }

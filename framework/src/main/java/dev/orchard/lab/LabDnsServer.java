@@ -4,8 +4,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,8 +57,9 @@ public final class LabDnsServer implements AutoCloseable {
     private static final int BIND_ATTEMPTS = 50;
     private static final long JOIN_MILLIS = 2_000;
 
-    private final DatagramSocket udp;
-    private final ServerSocket tcp;
+    /** Set once by {@link #start()}, before the server is handed out. */
+    private UdpResponder udp;
+    private ServerSocket tcp;
     private final Map<Name, Entry> zone = new ConcurrentHashMap<>();
     private final Map<Name, AtomicInteger> queries = new ConcurrentHashMap<>();
     private final Map<Name, AtomicInteger> tcpQueries = new ConcurrentHashMap<>();
@@ -68,32 +67,30 @@ public final class LabDnsServer implements AutoCloseable {
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private LabDnsServer(DatagramSocket udp, ServerSocket tcp) {
-        this.udp = udp;
-        this.tcp = tcp;
+    private LabDnsServer() {
     }
 
     /** Binds UDP and TCP on one free port of 127.0.0.1 and starts answering on daemon threads. */
     public static LabDnsServer start() throws IOException {
+        LabDnsServer server = new LabDnsServer();
         IOException last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
-            DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             // A whole catalog resolves at once: a deep buffer keeps a burst of queries from being dropped.
-            udp.setReceiveBufferSize(4 << 20);
+            UdpResponder udp = new UdpResponder("lab-dns-udp", 0, 4 << 20, query -> server.answer(query, false));
+            ServerSocket tcp = new ServerSocket();
             try {
-                ServerSocket tcp = new ServerSocket();
-                try {
-                    tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort()), 50);
-                } catch (IOException e) {
-                    tcp.close();
-                    throw e;
-                }
-                LabDnsServer server = new LabDnsServer(udp, tcp);
-                server.startThreads();
+                tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.address().getPort()), 50);
+                server.udp = udp;
+                server.tcp = tcp;
+                server.daemon("lab-dns-tcp-" + tcp.getLocalPort(), server::acceptTcp);
                 return server;
-            } catch (BindException clash) {
+            } catch (IOException clash) {
                 // Another process holds the TCP side of the UDP port we got: try another port.
+                tcp.close();
                 udp.close();
+                if (!(clash instanceof BindException)) {
+                    throw clash;
+                }
                 last = clash;
             }
         }
@@ -103,12 +100,13 @@ public final class LabDnsServer implements AutoCloseable {
 
     /** The address and port to use as the DNS server. */
     public InetSocketAddress address() {
-        return new InetSocketAddress(udp.getLocalAddress(), udp.getLocalPort());
+        return udp.address();
     }
 
     /** {@code 127.0.0.1:port}, the form {@code apple-network.dnsServers} takes. */
     public String hostAndPort() {
-        return udp.getLocalAddress().getHostAddress() + ":" + udp.getLocalPort();
+        InetSocketAddress address = udp.address();
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
     /** Answers {@code name} with these A and AAAA addresses (IP literals); none gives NOERROR without data. */
@@ -205,11 +203,6 @@ public final class LabDnsServer implements AutoCloseable {
         return this;
     }
 
-    private void startThreads() {
-        daemon("lab-dns-udp-" + udp.getLocalPort(), this::serveUdp);
-        daemon("lab-dns-tcp-" + udp.getLocalPort(), this::acceptTcp);
-    }
-
     private void daemon(String name, Runnable body) {
         Thread thread = new Thread(() -> {
             try {
@@ -221,25 +214,6 @@ public final class LabDnsServer implements AutoCloseable {
         thread.setDaemon(true);
         threads.add(thread);
         thread.start();
-    }
-
-    private void serveUdp() {
-        byte[] buffer = new byte[65535];
-        while (!closed) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                udp.receive(packet);
-                byte[] reply = answer(java.util.Arrays.copyOf(packet.getData(), packet.getLength()), false);
-                if (reply != null) {
-                    udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
-                }
-            } catch (IOException e) {
-                if (closed) {
-                    return;
-                }
-                // A client that went away (ICMP) must not stop the server.
-            }
-        }
     }
 
     private void acceptTcp() {

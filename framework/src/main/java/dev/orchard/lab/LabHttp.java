@@ -1,13 +1,12 @@
 package dev.orchard.lab;
 
-import java.io.ByteArrayOutputStream;
+import dev.orchard.internal.HttpHead;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -64,33 +63,12 @@ final class LabHttp {
 
     /** Reads one request, leaving any bytes after it (such as a TLS ClientHello after CONNECT) unread. */
     static Request read(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("connection closed before a full request head");
-            }
-            head.write(b);
-            if (head.size() > 16 * 1024) {
-                throw new ProtocolException("request head too long");
-            }
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-        String[] requestLine = lines[0].split(" ");
+        HttpHead head = HttpHead.read(in, 16 * 1024, "HTTP request");
+        String[] requestLine = head.startLine().split(" ");
         if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
             throw new ProtocolException("not an HTTP request line");
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
-            }
-        }
+        Map<String, String> headers = head.headers();
         int length = 0;
         if (headers.containsKey("content-length")) {
             length = Integer.parseInt(headers.get("content-length"));

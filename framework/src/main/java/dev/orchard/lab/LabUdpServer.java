@@ -8,10 +8,12 @@ import java.util.Objects;
  * What the lab's UDP services (NTP, QUIC) share: a loopback {@link UdpResponder}, and a mode and fault that tests
  * change while it runs. Only {@link #reply(byte[])} differs between them.
  *
+ * @param <S> the service itself, which the setters return for chaining
  * @param <M> how the service answers (OK, SILENT, INVALID)
  * @param <F> what is wrong with an INVALID answer
  */
-abstract class LabUdpServer<M extends Enum<M>, F extends Enum<F>> implements AutoCloseable {
+abstract class LabUdpServer<S extends LabUdpServer<S, M, F>, M extends Enum<M>, F extends Enum<F>>
+        implements AutoCloseable {
 
     /** Read by the responder thread at each datagram, so a change applies to the next request. */
     volatile M mode;
@@ -26,6 +28,24 @@ abstract class LabUdpServer<M extends Enum<M>, F extends Enum<F>> implements Aut
         this.mode = Objects.requireNonNull(mode, "mode");
         this.fault = Objects.requireNonNull(fault, "fault");
         this.responder = new UdpResponder(name, port, this::reply);
+    }
+
+    /** Changes how later requests are answered. */
+    public S mode(M mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        return self();
+    }
+
+    /** Changes what is wrong with later replies in the INVALID mode. */
+    public S fault(F fault) {
+        this.fault = Objects.requireNonNull(fault, "fault");
+        return self();
+    }
+
+    @SuppressWarnings("unchecked")
+    private S self() {
+        // Safe: each subclass names itself as S.
+        return (S) this;
     }
 
     /** The answer to one datagram, or null for none. */

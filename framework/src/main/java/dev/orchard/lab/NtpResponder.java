@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * An NTP server on loopback that answers like a healthy time server, like one a firewall drops, or like a
  * middlebox that mangles NTP. Point an NTP check at {@link #address()} (for example with a connect-to override
  * {@code time.apple.com:123:127.0.0.1:PORT}).
  */
-public final class NtpResponder extends LabUdpServer<NtpResponder.Mode, NtpResponder.Fault> {
+public final class NtpResponder extends LabUdpServer<NtpResponder, NtpResponder.Mode, NtpResponder.Fault> {
 
     /** How the responder answers. */
     public enum Mode {
@@ -48,18 +47,6 @@ public final class NtpResponder extends LabUdpServer<NtpResponder.Mode, NtpRespo
     /** Starts answering invalid replies of the given kind. */
     public static NtpResponder invalid(Fault fault) throws IOException {
         return new NtpResponder(Mode.INVALID, fault);
-    }
-
-    /** Changes how later requests are answered. */
-    public NtpResponder mode(Mode mode) {
-        this.mode = Objects.requireNonNull(mode, "mode");
-        return this;
-    }
-
-    /** Changes what is wrong with later replies in {@link Mode#INVALID}. */
-    public NtpResponder fault(Fault fault) {
-        this.fault = Objects.requireNonNull(fault, "fault");
-        return this;
     }
 
     @Override

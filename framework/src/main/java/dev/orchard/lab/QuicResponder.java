@@ -2,7 +2,6 @@ package dev.orchard.lab;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -10,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * with a Version Negotiation packet (RFC 9000 §6), or stays silent, or answers as a middlebox that mangles QUIC
  * would. Only Initials padded to 1200 bytes are answered, as real servers do.
  */
-public final class QuicResponder extends LabUdpServer<QuicResponder.Mode, QuicResponder.Fault> {
+public final class QuicResponder extends LabUdpServer<QuicResponder, QuicResponder.Mode, QuicResponder.Fault> {
 
     /** How the responder answers. */
     public enum Mode {
@@ -56,18 +55,6 @@ public final class QuicResponder extends LabUdpServer<QuicResponder.Mode, QuicRe
     /** Starts answering invalid replies of the given kind. */
     public static QuicResponder invalid(Fault fault) throws IOException {
         return new QuicResponder(Mode.INVALID, fault, 0);
-    }
-
-    /** Changes how later packets are answered. */
-    public QuicResponder mode(Mode mode) {
-        this.mode = Objects.requireNonNull(mode, "mode");
-        return this;
-    }
-
-    /** Changes what is wrong with later replies in {@link Mode#INVALID}. */
-    public QuicResponder fault(Fault fault) {
-        this.fault = Objects.requireNonNull(fault, "fault");
-        return this;
     }
 
     @Override

@@ -27,7 +27,15 @@ final class UdpResponder implements AutoCloseable {
 
     /** Binds a given port (0: any), so a UDP service can share a port number with a TCP one. */
     UdpResponder(String name, int port, UnaryOperator<byte[]> reply) throws IOException {
+        this(name, port, 0, reply);
+    }
+
+    /** As above, with a receive buffer of {@code receiveBuffer} bytes (0: the system's default). */
+    UdpResponder(String name, int port, int receiveBuffer, UnaryOperator<byte[]> reply) throws IOException {
         this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         this.reply = reply;
         this.thread = new Thread(this::serve, name + "-" + socket.getLocalPort());
         thread.setDaemon(true);

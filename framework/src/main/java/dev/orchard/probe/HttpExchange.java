@@ -1,16 +1,13 @@
 package dev.orchard.probe;
 
+import dev.orchard.internal.HttpHead;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * A minimal HTTP/1.1 client exchange over a socket a {@link Route} opened. Probes write the exact request form
@@ -40,38 +37,14 @@ final class HttpExchange {
 
     /** Reads a status line and headers byte by byte, leaving everything after the blank line unread. */
     static HttpAnswer readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                if (head.size() == 0) {
-                    throw new EOFException("the connection closed before any HTTP answer");
-                }
-                throw new EOFException("the connection closed in the middle of the HTTP answer's headers");
-            }
-            head.write(b);
-            if (head.size() > MAX_HEAD) {
-                throw new ProtocolException("the HTTP answer's headers exceed " + MAX_HEAD + " bytes");
-            }
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-        String statusLine = lines[0];
+        HttpHead head = HttpHead.read(in, MAX_HEAD, "HTTP answer");
+        String statusLine = head.startLine();
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
             throw new ProtocolException("not an HTTP answer: '" + printable(statusLine) + "'");
         }
-        Map<String, String> headers = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
-            }
-        }
-        return new HttpAnswer(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers, new byte[0]);
+        return new HttpAnswer(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", head.headers(),
+                new byte[0]);
     }
 
     /** Reads the body per Content-Length, else until the server closes; at most {@link #MAX_BODY} bytes. */

@@ -33,19 +33,8 @@ final class NtpProbe {
         long transmit = ByteBuffer.wrap(request).getLong(TRANSMIT_OFFSET);
         UdpExchange.Outcome outcome = UdpExchange.exchange(target, request, start + timeout.toNanos());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        switch (outcome.kind()) {
-            case REFUSED:
-                return ProbeResult.failed(Verdict.UDP_REFUSED, host + ": " + to
-                        + " answered NTP with ICMP port unreachable: " + Verdict.UDP_REFUSED.remedy(), took,
-                        evidence(to, "ICMP port unreachable"));
-            case NO_RESPONSE:
-                return ProbeResult.failed(Verdict.UDP_NO_RESPONSE, host + ": no NTP reply from " + to + " within "
-                        + timeout.toMillis() + " ms: " + Verdict.UDP_NO_RESPONSE.remedy(), took,
-                        evidence(to, outcome.error()));
-            case REPLY:
-            default:
-                return judge(host, to, outcome.reply(), transmit, took);
-        }
+        return UdpExchange.unanswered("NTP", host, to, outcome, timeout, took)
+                .orElseGet(() -> judge(host, to, outcome.reply(), transmit, took));
     }
 
     private static ProbeResult judge(String host, String to, byte[] reply, long transmit, Duration took) {
@@ -71,13 +60,13 @@ final class NtpProbe {
             return invalid(host, to, "stratum " + stratum + ": the server is not synchronized", detail, took);
         }
         return ProbeResult.passed(host + ": the NTP server at " + to + " answered (stratum " + stratum
-                + ", reference id " + referenceId(stratum, reply) + ")", took, evidence(to, detail));
+                + ", reference id " + referenceId(stratum, reply) + ")", took, UdpExchange.evidence(to, detail));
     }
 
     private static ProbeResult invalid(String host, String to, String problem, String detail, Duration took) {
         return ProbeResult.failed(Verdict.NTP_INVALID, host + ": the reply from " + to
                 + " is not a valid NTP server reply: " + problem + ": " + Verdict.NTP_INVALID.remedy(), took,
-                evidence(to, detail == null ? problem : detail));
+                UdpExchange.evidence(to, detail == null ? problem : detail));
     }
 
     /** A 48-byte NTPv4 client request whose transmit timestamp is now, with random low bits to be unguessable. */
@@ -102,9 +91,5 @@ final class NtpProbe {
         }
         return Byte.toUnsignedInt(reply[12]) + "." + Byte.toUnsignedInt(reply[13]) + "."
                 + Byte.toUnsignedInt(reply[14]) + "." + Byte.toUnsignedInt(reply[15]);
-    }
-
-    private static Evidence evidence(String to, String detail) {
-        return new Evidence(null, null, null, to, "direct", null, null, null, null, detail);
     }
 }

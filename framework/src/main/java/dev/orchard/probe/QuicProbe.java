@@ -35,19 +35,8 @@ final class QuicProbe {
         UdpExchange.Outcome outcome = UdpExchange.exchange(target, initial(version, dcid, scid),
                 start + timeout.toNanos());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        switch (outcome.kind()) {
-            case REFUSED:
-                return ProbeResult.failed(Verdict.UDP_REFUSED, host + ": " + to
-                        + " answered QUIC with ICMP port unreachable: " + Verdict.UDP_REFUSED.remedy(), took,
-                        evidence(to, "ICMP port unreachable"));
-            case NO_RESPONSE:
-                return ProbeResult.failed(Verdict.UDP_NO_RESPONSE, host + ": no QUIC reply from " + to + " within "
-                        + timeout.toMillis() + " ms: " + Verdict.UDP_NO_RESPONSE.remedy(), took,
-                        evidence(to, outcome.error()));
-            case REPLY:
-            default:
-                return judge(host, to, outcome.reply(), version, dcid, scid, took);
-        }
+        return UdpExchange.unanswered("QUIC", host, to, outcome, timeout, took)
+                .orElseGet(() -> judge(host, to, outcome.reply(), version, dcid, scid, took));
     }
 
     private static ProbeResult judge(String host, String to, byte[] reply, int sent, byte[] dcid, byte[] scid,
@@ -97,13 +86,13 @@ final class QuicProbe {
             return invalid(host, to, "it does not offer QUIC version 1 (" + offered + ")", took);
         }
         return ProbeResult.passed(host + ": " + to + " answered with a QUIC Version Negotiation (" + offered + ")",
-                took, evidence(to, offered));
+                took, UdpExchange.evidence(to, offered));
     }
 
     private static ProbeResult invalid(String host, String to, String problem, Duration took) {
         return ProbeResult.failed(Verdict.QUIC_INVALID, host + ": the reply from " + to
                 + " is not a valid QUIC Version Negotiation: " + problem + ": " + Verdict.QUIC_INVALID.remedy(),
-                took, evidence(to, problem));
+                took, UdpExchange.evidence(to, problem));
     }
 
     /**
@@ -149,9 +138,5 @@ final class QuicProbe {
 
     private static String hex(byte[] bytes) {
         return bytes.length == 0 ? "(empty)" : HexFormat.of().formatHex(bytes);
-    }
-
-    private static Evidence evidence(String to, String detail) {
-        return new Evidence(null, null, null, to, "direct", null, null, null, null, detail);
     }
 }

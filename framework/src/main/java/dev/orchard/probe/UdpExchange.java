@@ -6,7 +6,9 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +49,32 @@ final class UdpExchange {
             // No route, network unreachable, or a closed local interface: nothing came back either way.
             return new Outcome(Kind.NO_RESPONSE, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The failed result of an exchange that got no reply: a reject (ICMP port unreachable) or silence; empty when a
+     * reply came, for the probe to judge. {@code protocol} names what was asked ("NTP").
+     */
+    static Optional<ProbeResult> unanswered(String protocol, String host, String to, Outcome outcome,
+            Duration timeout, Duration took) {
+        switch (outcome.kind()) {
+            case REFUSED:
+                return Optional.of(ProbeResult.failed(Verdict.UDP_REFUSED, host + ": " + to + " answered " + protocol
+                        + " with ICMP port unreachable: " + Verdict.UDP_REFUSED.remedy(), took,
+                        evidence(to, "ICMP port unreachable")));
+            case NO_RESPONSE:
+                return Optional.of(ProbeResult.failed(Verdict.UDP_NO_RESPONSE, host + ": no " + protocol
+                        + " reply from " + to + " within " + timeout.toMillis() + " ms: "
+                        + Verdict.UDP_NO_RESPONSE.remedy(), took, evidence(to, outcome.error())));
+            case REPLY:
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** The evidence of a UDP exchange: where it went (always direct) and what was seen. */
+    static Evidence evidence(String to, String detail) {
+        return new Evidence(null, null, null, to, "direct", null, null, null, null, detail);
     }
 
     /** {@code 127.0.0.1:123}, or {@code [::1]:123}: the connectedTo evidence. */

@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.lessThan;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
 import dev.orchard.catalog.Catalog;
 import dev.orchard.probe.CheckPlanner;
+import dev.orchard.probe.Deadline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,26 +18,29 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
+/**
+ * The engine against the lab's networks. The whole catalog runs against the healthy lab once per build, in
+ * catalog-tests (its default execution, checked by SuiteReportsIT); here the whole catalog runs only where the
+ * point is the whole catalog: the branch office shows each injected fault and nothing else.
+ */
 class EngineLabRunTest {
 
     @Test
-    void wholeAppleCatalogPassesAgainstAHealthyLab() {
-        long start = System.nanoTime();
-        EngineExecutionResults results = runBundledCatalog("lab", "5s");
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+    void oneServicePassesAgainstAHealthyLab() {
+        EngineExecutionResults results = runBundledCatalog("lab", "5s", "mdm");
         List<String> failures = results.testEvents().failed().stream().map(EngineLabRunTest::describe).toList();
         assertThat(failures, is(empty()));
         assertThat(results.testEvents().skipped().count(), is(0L));
-        long planned = Catalog.bundled().endpoints().stream()
+        long planned = Catalog.bundled().service("mdm").endpoints().stream()
                 .flatMap(e -> e.probeHosts().stream().map(p -> CheckPlanner.checks(e, p.host()).size()))
                 .mapToLong(Integer::longValue).sum();
-        assertThat(planned, greaterThan(400L));
+        assertThat(planned, greaterThan(10L));
         assertThat(results.testEvents().succeeded().count(), is(planned));
-        assertThat(took, lessThan(Duration.ofSeconds(60)));
     }
 
     @Test
@@ -70,16 +73,14 @@ class EngineLabRunTest {
     }
 
     @Test
-    void wholeCatalogBehindAFirewallThatDropsEverythingEndsInAboutOneTimeout() {
-        long start = System.nanoTime();
-        EngineExecutionResults results = runBundledCatalog("blackhole", "3s");
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+    void servicesBehindAFirewallThatDropsEverythingEndInAboutOneTimeout() {
+        // one timeout for the dropped connects, plus the run's own overhead; deliberately generous on a 2-core box
+        EngineExecutionResults results = Deadline.endsBefore(Duration.ofSeconds(2 * 3 + 4),
+                () -> runBundledCatalog("blackhole", "3s", "mdm", "device-setup"));
         Set<String> verdicts = results.testEvents().failed().stream().map(EngineLabRunTest::verdictOf)
                 .map(v -> v.substring(v.lastIndexOf(' ') + 1)).collect(Collectors.toCollection(TreeSet::new));
         assertThat(verdicts, is(new TreeSet<>(Set.of("TCP_TIMEOUT", "UDP_NO_RESPONSE"))));
-        assertThat(results.testEvents().succeeded().count(), greaterThan(100L));
-        // one timeout for the dropped connects, plus the run's own overhead; deliberately generous on a 2-core box
-        assertThat(took, lessThan(Duration.ofSeconds(2 * 3 + 4)));
+        assertThat("the DNS checks pass", results.testEvents().succeeded().count(), greaterThan(10L));
     }
 
     private static String verdictOf(Event event) {
@@ -90,13 +91,16 @@ class EngineLabRunTest {
                 + check.target().check().displayName() + " " + verdict;
     }
 
-    /** The whole bundled catalog against one of the lab's targets. */
-    private static EngineExecutionResults runBundledCatalog(String target, String timeout) {
-        return EngineTestKit.engine("apple-network")
+    /** The bundled catalog (only the checks of these tags, if any) against one of the lab's targets. */
+    private static EngineExecutionResults runBundledCatalog(String target, String timeout, String... tags) {
+        EngineTestKit.Builder engine = EngineTestKit.engine("apple-network")
                 .configurationParameter("apple-network.target", target)
                 .configurationParameter("apple-network.timeout", timeout)
-                .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
-                .execute();
+                .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE));
+        if (tags.length > 0) {
+            engine = engine.filters(TagFilter.includeTags(tags));
+        }
+        return engine.execute();
     }
 
     static String describe(Event event) {

@@ -1,11 +1,13 @@
 package dev.orchard.probe;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.Transport;
 import dev.orchard.lab.FaultServer;
 import dev.orchard.lab.LabDnsServer;
 import dev.orchard.lab.LabSshServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -51,5 +53,16 @@ abstract class RunnerLabTest {
 
     static Check tcp(int port) {
         return new Check(CheckKind.TCP, port, Transport.TCP);
+    }
+
+    /**
+     * How many file descriptors this JVM holds, for leak checks. Only Unix JVMs count them, so tests that call this
+     * carry {@code @EnabledOnOs({LINUX, MAC})}.
+     */
+    static long openFiles() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            return unix.getOpenFileDescriptorCount();
+        }
+        throw new IllegalStateException("this JVM does not count file descriptors: guard the test with @EnabledOnOs");
     }
 }
