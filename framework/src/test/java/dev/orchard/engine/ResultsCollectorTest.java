@@ -17,16 +17,18 @@ import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
-/** Two runs in one JVM at once (parallel Maven modules) each collect exactly their own checks. */
+/**
+ * Two runs in one JVM at once (parallel Maven modules) each collect exactly their own checks: results travel in
+ * each launcher's own report entries, not through anything the JVM shares.
+ */
 class ResultsCollectorTest {
 
-    private static List<CheckOutcome> run(String runId, String tag) {
+    private static List<CheckOutcome> run(String tag) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
                 .filters(EngineFilter.includeEngines("apple-network"), TagFilter.includeTags(tag))
                 .configurationParameter("apple-network.target", "lab")
                 .configurationParameter("apple-network.timeout", "5s")
-                .configurationParameter(ResultsCollector.RUN_ID, runId)
                 .enableImplicitConfigurationParameters(false)
                 .build();
         ResultsCollector collector = new ResultsCollector();
@@ -43,8 +45,8 @@ class ResultsCollectorTest {
 
     @Test
     void concurrentRunsKeepTheirResultsApart() {
-        CompletableFuture<List<CheckOutcome>> mdm = CompletableFuture.supplyAsync(() -> run("run-a", "mdm"));
-        CompletableFuture<List<CheckOutcome>> icloud = CompletableFuture.supplyAsync(() -> run("run-b", "icloud"));
+        CompletableFuture<List<CheckOutcome>> mdm = CompletableFuture.supplyAsync(() -> run("mdm"));
+        CompletableFuture<List<CheckOutcome>> icloud = CompletableFuture.supplyAsync(() -> run("icloud"));
         List<CheckOutcome> a = mdm.join();
         List<CheckOutcome> b = icloud.join();
         assertThat(a.size(), is(planned("mdm")));
