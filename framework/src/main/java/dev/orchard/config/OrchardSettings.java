@@ -77,8 +77,7 @@ public final class OrchardSettings {
             String wanted = value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
             return Arrays.stream(values()).filter(t -> t.spelling().equals(wanted)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(source + ": '" + value + "' is not a target; "
-                            + "expected " + Arrays.stream(values()).map(Target::spelling)
-                                    .collect(Collectors.joining(", "))));
+                            + "expected real, lab, branch-office or blackhole"));
         }
     }
 

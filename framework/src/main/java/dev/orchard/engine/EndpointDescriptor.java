@@ -35,7 +35,7 @@ final class EndpointDescriptor extends AbstractTestDescriptor implements Node<En
 
     /** The unique-id value: pattern and host, which together are unique within a service. */
     static String idValue(Endpoint endpoint, String host) {
-        return endpoint.pattern().equals(host) ? host : endpoint.pattern() + "@" + host;
+        return CheckIds.endpointSegment(endpoint, host);
     }
 
     @Override

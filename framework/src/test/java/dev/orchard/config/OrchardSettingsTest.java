@@ -115,7 +115,7 @@ class OrchardSettingsTest {
         assertThat(Target.parse("k", " Branch_Office "), is(Target.BRANCH_OFFICE));
         assertThat(assertThrows(IllegalArgumentException.class,
                 () -> OrchardSettings.from(Map.of(ConfigurationKeys.TARGET, "moon"))).getMessage(),
-                is("apple-network.target: 'moon' is not a target; expected real, lab, branch-office, blackhole"));
+                is("apple-network.target: 'moon' is not a target; expected real, lab, branch-office or blackhole"));
         assertThat(OrchardSettings.defaults().target(), is(Target.REAL));
         assertThat(OrchardSettings.defaults().timeout(), is(Duration.ofSeconds(5)));
         assertThat(OrchardSettings.defaults().parallelism(), is(64));

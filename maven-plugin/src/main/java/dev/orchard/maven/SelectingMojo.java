@@ -1,5 +1,11 @@
 package dev.orchard.maven;
 
+import dev.orchard.config.OrchardSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -34,10 +40,41 @@ abstract class SelectingMojo extends AbstractMojo {
     String excludedGroups;
 
     /**
-     * Site catalogs added to Apple's list, comma separated: files (relative to the project) or
-     * {@code classpath:} resources. XML {@code <catalogs>src/test/site-catalog.yaml</catalogs>}; command line
-     * {@code -Dapple-network.catalogs=site.yaml}.
+     * Site catalogs added to Apple's list: files (relative to the project) or {@code classpath:} resources. XML
+     * {@code <catalogs><catalog>src/test/site-catalog.yaml</catalog></catalogs>} or
+     * {@code <catalogs>a.yaml,b.yaml</catalogs>}; command line {@code -Dapple-network.catalogs=site.yaml}.
      */
     @Parameter(property = "apple-network.catalogs")
-    String catalogs;
+    List<String> catalogs;
+
+    /** The directory relative paths are read from: the project's, else where Maven was started. */
+    Path baseDirectory() {
+        return GoalContext.baseDirectory(project, session);
+    }
+
+    /** The site catalogs with relative files resolved against the project; {@code classpath:} ones as given. */
+    List<String> resolvedCatalogs() {
+        List<String> resolved = new ArrayList<>();
+        for (String entry : catalogs == null ? List.<String>of() : catalogs) {
+            for (String item : RunSettings.expressions(entry)) {
+                Path path = Path.of(item);
+                resolved.add(item.startsWith("classpath:") || path.isAbsolute() ? item
+                        : baseDirectory().resolve(path).normalize().toString());
+            }
+        }
+        return resolved;
+    }
+
+    /**
+     * Fails on a {@code -Dapple-network.*} property that names no key, such as {@code apple-network.timout}, with
+     * the nearest known key: Maven would otherwise ignore it and run as if it was not given.
+     */
+    void requireKnownKeys() {
+        if (session == null) {
+            return;
+        }
+        Set<String> names = new TreeSet<>(session.getUserProperties().stringPropertyNames());
+        names.addAll(session.getSystemProperties().stringPropertyNames());
+        OrchardSettings.requireKnown(names);
+    }
 }
