@@ -92,15 +92,17 @@ public final class OrchardSettings {
         private final BiFunction<String, String, T> parser;
         private final Function<T, String> printer;
         private final T defaultValue;
+        private final String example;
         private final String doc;
 
         private Key(String name, Scope scope, BiFunction<String, String, T> parser, Function<T, String> printer,
-                T defaultValue, String doc) {
+                T defaultValue, String example, String doc) {
             this.name = name;
             this.scope = scope;
             this.parser = parser;
             this.printer = printer;
             this.defaultValue = defaultValue;
+            this.example = example;
             this.doc = doc;
         }
 
@@ -115,6 +117,11 @@ public final class OrchardSettings {
         /** The value when the key is unset; empty when unset means "none" (no proxy, the system resolver …). */
         public Optional<T> defaultValue() {
             return Optional.ofNullable(defaultValue);
+        }
+
+        /** A value as users write it, such as {@code 1500ms}; it parses (files aside, which must exist). */
+        public String example() {
+            return example;
         }
 
         /** One line for people: what the key means and how it is written. */
@@ -138,78 +145,100 @@ public final class OrchardSettings {
         }
     }
 
-    // The declarations, in the order messages and docs list them. Adding a key is one line here (plus its name in
-    // ConfigurationKeys): a test checks that the two agree.
+    // The declarations, in the order messages and docs list them. Adding a key is one declaration here: its name
+    // (from ConfigurationKeys, where its spelling is public), who reads it, a parser from text (which throws
+    // IllegalArgumentException naming the key), a printer back to text, the default (null: unset means none), an
+    // example and one line of documentation. A test checks that these and ConfigurationKeys.ALL agree.
     private static final List<Key<?>> DECLARED = new ArrayList<>();
 
     /** {@value ConfigurationKeys#DNS_SERVERS}: resolvers as {@code ip[:port]}; the system resolver when unset. */
     public static final Key<List<String>> DNS_SERVERS = engine(ConfigurationKeys.DNS_SERVERS,
             NetworkValues::dnsServers, OrchardSettings::commas, null,
+            "10.0.0.53,[2001:db8::53]:53",
             "DNS servers as ip[:port], comma separated; the system resolver when unset");
     /** {@value ConfigurationKeys#PROXY}: an HTTP proxy URL, or {@code none}. */
     public static final Key<String> PROXY = engine(ConfigurationKeys.PROXY, NetworkValues::proxy,
-            Function.identity(), null, "HTTP proxy http://[user:password@]host:port, or none");
+            Function.identity(), null,
+            "http://proxy.corp.example:3128", "HTTP proxy http://[user:password@]host:port, or none");
     /** {@value ConfigurationKeys#NON_PROXY_HOSTS}: hosts reached directly despite the proxy. */
     public static final Key<List<String>> NON_PROXY_HOSTS = engine(ConfigurationKeys.NON_PROXY_HOSTS,
             NetworkValues::nonProxyHosts, hosts -> String.join("|", hosts), null,
+            "*.corp.example|localhost",
             "hosts reached directly despite the proxy, | or comma separated, * wildcards: *.example.com|localhost");
     /** {@value ConfigurationKeys#TRUST_ANCHORS}: a PEM file replacing the default trust anchors. */
     public static final Key<Path> TRUST_ANCHORS = engine(ConfigurationKeys.TRUST_ANCHORS,
             NetworkValues::trustAnchors, Path::toString, null,
+            "certs/roots.pem",
             "a PEM file whose certificates replace the default trust anchors (JDK roots plus Apple's)");
     /** {@value ConfigurationKeys#CONNECT_TO}: curl-style connect-to overrides. */
     public static final Key<List<String>> CONNECT_TO = engine(ConfigurationKeys.CONNECT_TO,
             NetworkValues::connectTo, OrchardSettings::commas, null,
+            "gdmf.apple.com:443:10.1.2.3:443",
             "connect-to overrides HOST:PORT:ADDR:PORT, comma separated");
     /** {@value ConfigurationKeys#TIMEOUT}: the per-check timeout. */
     public static final Key<Duration> TIMEOUT = engine(ConfigurationKeys.TIMEOUT, NetworkValues::timeout,
             d -> d.toMillis() + "ms", NetworkValues.defaultTimeout(),
+            "1500ms",
             "per-check timeout: 5s, 1500ms or a number of seconds (default 5s)");
     /** {@value ConfigurationKeys#PARALLELISM}: how many checks run at once. */
     public static final Key<Integer> PARALLELISM = engine(ConfigurationKeys.PARALLELISM,
             NetworkValues::parallelism, String::valueOf, NetworkValues.defaultParallelism(),
+            "16",
             "how many checks run at once, 1 to 1024 (default 64; at most 4 per host)");
     /** {@value ConfigurationKeys#CATALOGS}: site catalogs added to Apple's list. */
     public static final Key<List<String>> CATALOGS = engine(ConfigurationKeys.CATALOGS, OrchardSettings::items,
-            OrchardSettings::commas, List.of(), "site catalogs, comma separated: files or classpath: resources");
+            OrchardSettings::commas, List.of(),
+            "src/test/site-catalog.yaml,classpath:more.yaml", "site catalogs, comma separated: files or classpath: resources");
     /** {@value ConfigurationKeys#SINKHOLES}: addresses a DNS filter answers with. */
     public static final Key<List<String>> SINKHOLES = engine(ConfigurationKeys.SINKHOLES, NetworkValues::addresses,
-            OrchardSettings::commas, List.of(), "extra DNS sinkhole addresses, comma separated");
+            OrchardSettings::commas, List.of(),
+            "10.10.10.10,2001:db8::10", "extra DNS sinkhole addresses, comma separated");
     /** {@value ConfigurationKeys#REPORTS_DIRECTORY}: where the reports are written. */
     public static final Key<Path> REPORTS_DIRECTORY = engine(ConfigurationKeys.REPORTS_DIRECTORY,
             OrchardSettings::path, Path::toString, null,
+            "target/net",
             "where apple-network-results.json, TEST-apple-network.*.xml and index.html go");
     /** {@value ConfigurationKeys#TARGET}: which network the checks run against. */
     public static final Key<Target> TARGET = engine(ConfigurationKeys.TARGET, (key, v) -> Target.parse(key, v),
-            Target::spelling, Target.REAL, "real (default), lab, branch-office or blackhole");
+            Target::spelling, Target.REAL,
+            "branch-office", "real (default), lab, branch-office or blackhole");
 
     /** {@value ConfigurationKeys#SKIP}: the plugin runs nothing. */
     public static final Key<Boolean> SKIP = plugin(ConfigurationKeys.SKIP, OrchardSettings::bool,
-            String::valueOf, false, "skips the checks (plugin)");
+            String::valueOf, false,
+            "true", "skips the checks (plugin)");
     /** {@value ConfigurationKeys#TEST_FAILURE_IGNORE}: failed checks do not fail the build. */
     public static final Key<Boolean> TEST_FAILURE_IGNORE = plugin(ConfigurationKeys.TEST_FAILURE_IGNORE,
-            OrchardSettings::bool, String::valueOf, false, "reports failed checks but passes the build (plugin)");
+            OrchardSettings::bool, String::valueOf, false,
+            "true", "reports failed checks but passes the build (plugin)");
     /** {@value ConfigurationKeys#RERUN_FAILING_TESTS_COUNT}: how often the plugin reruns failed checks. */
     public static final Key<Integer> RERUN_FAILING_TESTS_COUNT = plugin(ConfigurationKeys.RERUN_FAILING_TESTS_COUNT,
-            OrchardSettings::reruns, String::valueOf, 0, "reruns failed checks up to N times (plugin, default 0)");
+            OrchardSettings::reruns, String::valueOf, 0,
+            "2", "reruns failed checks up to N times (plugin, default 0)");
     /** {@value ConfigurationKeys#FAIL_IF_NO_TESTS}: whether selecting no check fails the build. */
     public static final Key<Boolean> FAIL_IF_NO_TESTS = plugin(ConfigurationKeys.FAIL_IF_NO_TESTS,
-            OrchardSettings::bool, String::valueOf, true, "fails the build when no check is selected (plugin)");
+            OrchardSettings::bool, String::valueOf, true,
+            "false", "fails the build when no check is selected (plugin)");
     /** {@value ConfigurationKeys#FORMAT}: how catalog and catalog-diff print. */
     public static final Key<String> FORMAT = plugin(ConfigurationKeys.FORMAT, OrchardSettings::format,
-            Function.identity(), "table", "table (default) or json, for catalog and catalog-diff (plugin)");
+            Function.identity(), "table",
+            "json", "table (default) or json, for catalog and catalog-diff (plugin)");
     /** {@value ConfigurationKeys#OUTPUT}: a file instead of the log. */
     public static final Key<Path> OUTPUT = plugin(ConfigurationKeys.OUTPUT, OrchardSettings::path, Path::toString,
-            null, "a file to write catalog or catalog-diff output to instead of the log (plugin)");
+            null,
+            "target/rows.json", "a file to write catalog or catalog-diff output to instead of the log (plugin)");
     /** {@value ConfigurationKeys#BASELINE}: the catalog catalog-diff compares from. */
     public static final Key<Path> BASELINE = plugin(ConfigurationKeys.BASELINE, OrchardSettings::path,
-            Path::toString, null, "the catalog catalog-diff compares from; the bundled one when unset (plugin)");
+            Path::toString, null,
+            "site-full.yaml", "the catalog catalog-diff compares from; the bundled one when unset (plugin)");
     /** {@value ConfigurationKeys#ARTICLE}: a newer article text for catalog-diff. */
     public static final Key<Path> ARTICLE = plugin(ConfigurationKeys.ARTICLE, OrchardSettings::path,
-            Path::toString, null, "a newer text of Apple's article for catalog-diff (plugin)");
+            Path::toString, null,
+            "2026-03.en.txt", "a newer text of Apple's article for catalog-diff (plugin)");
     /** {@value ConfigurationKeys#CATALOG}: a newer catalog YAML for catalog-diff. */
     public static final Key<Path> CATALOG = plugin(ConfigurationKeys.CATALOG, OrchardSettings::path,
-            Path::toString, null, "a newer catalog YAML for catalog-diff (plugin)");
+            Path::toString, null,
+            "new.yaml", "a newer catalog YAML for catalog-diff (plugin)");
 
     private static final OrchardSettings DEFAULTS = new OrchardSettings(Map.of());
 
@@ -220,13 +249,13 @@ public final class OrchardSettings {
     }
 
     private static <T> Key<T> engine(String name, BiFunction<String, String, T> parser, Function<T, String> printer,
-            T defaultValue, String doc) {
-        return declare(new Key<>(name, Scope.ENGINE, parser, printer, defaultValue, doc));
+            T defaultValue, String example, String doc) {
+        return declare(new Key<>(name, Scope.ENGINE, parser, printer, defaultValue, example, doc));
     }
 
     private static <T> Key<T> plugin(String name, BiFunction<String, String, T> parser, Function<T, String> printer,
-            T defaultValue, String doc) {
-        return declare(new Key<>(name, Scope.PLUGIN, parser, printer, defaultValue, doc));
+            T defaultValue, String example, String doc) {
+        return declare(new Key<>(name, Scope.PLUGIN, parser, printer, defaultValue, example, doc));
     }
 
     private static <T> Key<T> declare(Key<T> key) {
@@ -418,7 +447,11 @@ public final class OrchardSettings {
      * these settings.
      */
     public Network.Builder withLimits(Network.Builder builder) {
-        return builder.timeout(timeout()).parallelism(parallelism()).sinkholes(get(SINKHOLES).orElseThrow());
+        builder.timeout(timeout()).parallelism(parallelism());
+        if (isSet(SINKHOLES)) {
+            builder.sinkholes(get(SINKHOLES).orElseThrow());
+        }
+        return builder;
     }
 
     /** Names the keys set, never their values: a proxy URL may carry a password. */

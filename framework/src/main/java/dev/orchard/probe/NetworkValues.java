@@ -3,6 +3,7 @@ package dev.orchard.probe;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apiguardian.api.API;
 
 /**
@@ -28,9 +29,7 @@ public final class NetworkValues {
 
     /** {@code ip[:port]} items, IPv6 as {@code [::1]:53}. */
     public static List<String> dnsServers(String key, String value) {
-        List<String> items = NetworkConfiguration.split(value);
-        NetworkConfiguration.dnsServers(key, items);
-        return items;
+        return checked(key, value, NetworkConfiguration::dnsServers);
     }
 
     /** {@code http://[user:password@]host:port} or {@code none}; returned as given, credentials and all. */
@@ -51,15 +50,18 @@ public final class NetworkValues {
 
     /** curl-style {@code HOST:PORT:ADDR:PORT} overrides, comma separated. */
     public static List<String> connectTo(String key, String value) {
-        List<String> items = NetworkConfiguration.split(value);
-        NetworkConfiguration.connectTo(key, items);
-        return items;
+        return checked(key, value, NetworkConfiguration::connectTo);
     }
 
     /** IP addresses, comma separated. */
     public static List<String> addresses(String key, String value) {
+        return checked(key, value, NetworkConfiguration::addresses);
+    }
+
+    /** The comma-separated items of {@code value}, once {@code check} has accepted them. */
+    private static List<String> checked(String key, String value, BiConsumer<String, List<String>> check) {
         List<String> items = NetworkConfiguration.split(value);
-        NetworkConfiguration.addresses(key, items);
+        check.accept(key, items);
         return items;
     }
 

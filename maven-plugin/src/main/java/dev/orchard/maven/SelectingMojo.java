@@ -1,27 +1,15 @@
 package dev.orchard.maven;
 
-import dev.orchard.config.OrchardSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * What the goals that pick checks share: the project (absent when run without one) and the selection of checks,
  * by tag expressions and by site catalogs, spelled as Surefire and the engine spell them.
  */
-abstract class SelectingMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    MavenSession session;
+abstract class SelectingMojo extends OrchardMojo {
 
     /**
      * Tag expressions of the checks to run, comma separated, as Surefire's {@code groups}: service ids
@@ -63,18 +51,5 @@ abstract class SelectingMojo extends AbstractMojo {
             }
         }
         return resolved;
-    }
-
-    /**
-     * Fails on a {@code -Dapple-network.*} property that names no key, such as {@code apple-network.timout}, with
-     * the nearest known key: Maven would otherwise ignore it and run as if it was not given.
-     */
-    void requireKnownKeys() {
-        if (session == null) {
-            return;
-        }
-        Set<String> names = new TreeSet<>(session.getUserProperties().stringPropertyNames());
-        names.addAll(session.getSystemProperties().stringPropertyNames());
-        OrchardSettings.requireKnown(names);
     }
 }

@@ -25,7 +25,10 @@ public class VerifyMojo extends CheckingMojo {
     @Parameter(property = "apple-network.skip", defaultValue = "false")
     private boolean skip;
 
-    /** Maven's {@code -DskipTests} skips the checks too. XML {@code <skipTests>true</skipTests>}; command line {@code -DskipTests}. */
+    /**
+     * Maven's {@code -DskipTests} skips the checks too. XML {@code <skipTests>true</skipTests>}; command line
+     * {@code -DskipTests}.
+     */
     @Parameter(property = "skipTests", defaultValue = "false")
     private boolean skipTests;
 

@@ -123,20 +123,14 @@ class PluginKeysTest {
                 "apple-network.timout is not a known key; did you mean apple-network.timeout?"), is(true));
     }
 
+    /** Each key's example; trust anchors need a real PEM file, and relative catalogs would be resolved. */
     private Map<String, String> samples() throws IOException {
         Path pem = dir.resolve("roots.pem");
         Files.writeString(pem, new HeldCertificate.Builder().certificateAuthority(0).build().certificatePem());
         Map<String, String> samples = new HashMap<>();
-        samples.put(ConfigurationKeys.DNS_SERVERS, "127.0.0.53,[::1]:5353");
-        samples.put(ConfigurationKeys.PROXY, "http://127.0.0.1:3128");
-        samples.put(ConfigurationKeys.NON_PROXY_HOSTS, "*.corp.example|localhost");
+        OrchardSettings.keys().forEach(key -> samples.put(key.name(), key.example()));
         samples.put(ConfigurationKeys.TRUST_ANCHORS, pem.toString());
-        samples.put(ConfigurationKeys.CONNECT_TO, "gdmf.apple.com:443:127.0.0.1:8443");
-        samples.put(ConfigurationKeys.TIMEOUT, "1500ms");
-        samples.put(ConfigurationKeys.PARALLELISM, "7");
-        samples.put(ConfigurationKeys.CATALOGS, "classpath:site-a.yaml," + dir.resolve("site-b.yaml"));
-        samples.put(ConfigurationKeys.SINKHOLES, "10.10.10.10,2001:db8::10");
-        samples.put(ConfigurationKeys.TARGET, "branch-office");
+        samples.put(ConfigurationKeys.CATALOGS, "classpath:more.yaml," + dir.resolve("site.yaml"));
         return samples;
     }
 
