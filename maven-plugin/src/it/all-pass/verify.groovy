@@ -6,6 +6,7 @@ assert json.results.size() > 20
 assert json.results.every { it.status == 'passed' }
 assert json.results*.service.toSet() == ['device-setup', 'mdm'] as Set
 assert json.summary.failed == 0
+assert json.settings.timeoutMs == 5000
 assert new File(reports, 'index.html').isFile()
 assert new File(reports, 'TEST-apple-network.mdm.xml').isFile()
 assert new File(reports, 'TEST-apple-network.device-setup.xml').isFile()

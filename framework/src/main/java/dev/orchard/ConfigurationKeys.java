@@ -38,9 +38,35 @@ public final class ConfigurationKeys {
      */
     public static final String TARGET = "apple-network.target";
 
-    /** Every key, for messages that list them. */
+    // Keys the Maven plugin alone reads; they are never handed to the engine.
+
+    /** The plugin runs no check ({@code verify}). */
+    public static final String SKIP = "apple-network.skip";
+    /** Failed checks are reported but do not fail the build ({@code verify}). */
+    public static final String TEST_FAILURE_IGNORE = "apple-network.testFailureIgnore";
+    /** How many times the plugin reruns failed checks, by unique id ({@code verify}). */
+    public static final String RERUN_FAILING_TESTS_COUNT = "apple-network.rerunFailingTestsCount";
+    /** Whether selecting no check fails the build ({@code verify}, default true). */
+    public static final String FAIL_IF_NO_TESTS = "apple-network.failIfNoTests";
+    /** {@code table} or {@code json} ({@code catalog}, {@code catalog-diff}). */
+    public static final String FORMAT = "apple-network.format";
+    /** A file to write to instead of the log ({@code catalog}, {@code catalog-diff}). */
+    public static final String OUTPUT = "apple-network.output";
+    /** The catalog {@code catalog-diff} compares from. */
+    public static final String BASELINE = "apple-network.baseline";
+    /** A newer article text for {@code catalog-diff}. */
+    public static final String ARTICLE = "apple-network.article";
+    /** A newer catalog YAML for {@code catalog-diff}. */
+    public static final String CATALOG = "apple-network.catalog";
+
+    /**
+     * Every key, for messages that list them. {@link dev.orchard.config.OrchardSettings} declares each one with its
+     * type, default and parser; a test checks that the two lists agree.
+     */
     public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, NON_PROXY_HOSTS, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
-            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET);
+            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET,
+            SKIP, TEST_FAILURE_IGNORE, RERUN_FAILING_TESTS_COUNT, FAIL_IF_NO_TESTS, FORMAT, OUTPUT, BASELINE, ARTICLE,
+            CATALOG);
 
     private ConfigurationKeys() {
     }

@@ -40,14 +40,6 @@ public record Service(
         return endpoints.stream().filter(e -> !e.isDisabled()).toList();
     }
 
-    /**
-     * This service's checks as Jupiter dynamic tests, for a {@code @TestFactory} in the user's own class:
-     * {@code return catalog.service("mdm").dynamicTests(net);}
-     */
-    public java.util.stream.Stream<org.junit.jupiter.api.DynamicNode> dynamicTests(dev.orchard.probe.Network network) {
-        return dev.orchard.junit.DynamicChecks.of(this, network);
-    }
-
     Service withEndpoints(List<Endpoint> replaced) {
         return new Service(id, title, titleFr, description, descriptionFr, replaced, location);
     }

@@ -1,9 +1,9 @@
 package dev.orchard.engine;
 
+import dev.orchard.config.OrchardSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -39,21 +39,13 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineRootDescriptor root = new EngineRootDescriptor(uniqueId);
-        ConfigurationParameters parameters = request.getConfigurationParameters();
-        EngineSettings settings;
+        OrchardSettings settings;
         try {
-            settings = EngineSettings.from(parameters);
+            settings = OrchardSettings.from(request.getConfigurationParameters());
         } catch (IllegalArgumentException e) {
             return rejected(request, root, e.getMessage());
         }
         new CatalogDiscovery(request, root, settings).discover();
-        if (!root.getChildren().isEmpty()) {
-            try {
-                NetworkFactory.validate(parameters);
-            } catch (IllegalArgumentException e) {
-                return rejected(request, root, e.getMessage());
-            }
-        }
         return root;
     }
 
@@ -67,11 +59,9 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
 
     @Override
     protected EngineContext createExecutionContext(ExecutionRequest request) {
-        ConfigurationParameters parameters = request.getConfigurationParameters();
-        String runId = parameters.get(ResultsCollector.RUN_ID).orElse("");
-        ResultRegistry.clear(runId);
-        Supplier<NetworkFactory.Session> network = () -> NetworkFactory.create(parameters,
+        OrchardSettings settings = OrchardSettings.from(request.getConfigurationParameters());
+        Supplier<NetworkFactory.Session> network = () -> NetworkFactory.create(settings,
                 request.getRootTestDescriptor());
-        return new EngineContext(network, request.getEngineExecutionListener(), runId);
+        return new EngineContext(network, request.getEngineExecutionListener());
     }
 }

@@ -42,7 +42,7 @@ final class CatalogDescriptor extends AbstractTestDescriptor implements Node<Eng
             }
         });
         List<CheckTarget> targets = checks.stream().map(CheckDescriptor::target).toList();
-        context.start(catalog, checks, targets);
+        context.start(this, checks, targets);
         return context;
     }
 }

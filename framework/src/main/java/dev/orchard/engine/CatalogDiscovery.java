@@ -6,6 +6,7 @@ import dev.orchard.catalog.CatalogException;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.ProbeHost;
 import dev.orchard.catalog.Service;
+import dev.orchard.config.OrchardSettings;
 import dev.orchard.probe.Check;
 import dev.orchard.probe.CheckPlanner;
 import dev.orchard.probe.CheckTarget;
@@ -44,10 +45,10 @@ final class CatalogDiscovery {
 
     private final EngineDiscoveryRequest request;
     private final TestDescriptor engine;
-    private final EngineSettings settings;
+    private final OrchardSettings settings;
     private final Map<String, CatalogDescriptor> catalogs = new LinkedHashMap<>();
 
-    CatalogDiscovery(EngineDiscoveryRequest request, TestDescriptor engine, EngineSettings settings) {
+    CatalogDiscovery(EngineDiscoveryRequest request, TestDescriptor engine, OrchardSettings settings) {
         this.request = request;
         this.engine = engine;
         this.settings = settings;

@@ -52,7 +52,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Engin
         if (result.status() != Status.SKIPPED) {
             return SkipResult.doNotSkip();
         }
-        context.record(this, result);
+        context.publish(this, result);
         return SkipResult.skip(result.message());
     }
 

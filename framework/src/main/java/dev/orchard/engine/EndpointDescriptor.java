@@ -10,13 +10,32 @@ final class EndpointDescriptor extends AbstractTestDescriptor implements Node<En
 
     static final String SEGMENT = "endpoint";
 
+    private final Endpoint endpoint;
+    private final String host;
+
     EndpointDescriptor(UniqueId id, Endpoint endpoint, String host) {
         super(id, endpoint.label(host), CatalogSources.of(endpoint.location()).orElse(null));
+        this.endpoint = endpoint;
+        this.host = host;
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    String host() {
+        return host;
+    }
+
+    @Override
+    public EngineContext before(EngineContext context) {
+        context.describe(this);
+        return context;
     }
 
     /** The unique-id value: pattern and host, which together are unique within a service. */
     static String idValue(Endpoint endpoint, String host) {
-        return endpoint.pattern().equals(host) ? host : endpoint.pattern() + "@" + host;
+        return CheckIds.endpointSegment(endpoint, host);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.orchard.engine;
 
-import dev.orchard.catalog.Catalog;
 import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.Network;
 import dev.orchard.probe.ProbeResult;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.junit.platform.engine.EngineExecutionListener;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /**
@@ -26,16 +24,12 @@ final class EngineContext implements EngineExecutionContext, AutoCloseable {
 
     private final Supplier<NetworkFactory.Session> networkFactory;
     private final EngineExecutionListener listener;
-    private Catalog catalog;
     private final Map<CheckDescriptor, CompletableFuture<ProbeResult>> pending = new IdentityHashMap<>();
     private NetworkFactory.Session session;
 
-    private final String runId;
-
-    EngineContext(Supplier<NetworkFactory.Session> networkFactory, EngineExecutionListener listener, String runId) {
+    EngineContext(Supplier<NetworkFactory.Session> networkFactory, EngineExecutionListener listener) {
         this.networkFactory = networkFactory;
         this.listener = listener;
-        this.runId = runId;
     }
 
     synchronized Network network() {
@@ -45,10 +39,13 @@ final class EngineContext implements EngineExecutionContext, AutoCloseable {
         return session.network();
     }
 
-    /** Starts every check of a catalog in the background, within the network's bounds. */
-    void start(Catalog catalog, List<CheckDescriptor> checks, List<CheckTarget> targets) {
+    /**
+     * Starts every check of a catalog in the background, within the network's bounds, and tells listeners which
+     * catalog runs on which network.
+     */
+    void start(CatalogDescriptor descriptor, List<CheckDescriptor> checks, List<CheckTarget> targets) {
         Network net = network();
-        this.catalog = catalog;
+        listener.reportingEntryPublished(descriptor, ResultEntries.run(descriptor.catalog(), net.settings()));
         Map<CheckTarget, CompletableFuture<ProbeResult>> byTarget = new IdentityHashMap<>();
         synchronized (pending) {
             for (int i = 0; i < checks.size(); i++) {
@@ -98,18 +95,18 @@ final class EngineContext implements EngineExecutionContext, AutoCloseable {
         }
     }
 
-    /** Makes an executed check's result visible: as a JUnit report entry and to the results listener. */
-    void publish(CheckDescriptor check, ProbeResult result) {
-        listener.reportingEntryPublished(check, ReportEntry.from(Map.of(
-                "apple-network.verdict", result.verdict().name(),
-                "apple-network.message", result.message())));
-        record(check, result);
+    /** Tells listeners which row and host an endpoint container probes. */
+    void describe(EndpointDescriptor endpoint) {
+        listener.reportingEntryPublished(endpoint, ResultEntries.row(endpoint.endpoint(), endpoint.host()));
     }
 
-    /** Hands the full result to the results listener (skipped checks have no report entry). */
-    void record(CheckDescriptor check, ProbeResult result) {
-        ResultRegistry.put(runId, check.getUniqueId().toString(),
-                new ResultRegistry.Entry(check.target(), result, catalog, network().settings()));
+    /**
+     * Makes a check's result visible, as a report entry: JUnit shows its verdict and message, and the results
+     * listener and the Maven plugin read the whole result from it. Skipped checks publish it too, before JUnit
+     * reports them skipped, since a skip reason alone does not carry the verdict.
+     */
+    void publish(CheckDescriptor check, ProbeResult result) {
+        listener.reportingEntryPublished(check, ResultEntries.result(result));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.orchard.engine;
 
 import dev.orchard.catalog.Catalog;
+import dev.orchard.config.OrchardSettings;
 import dev.orchard.lab.Lab;
 import dev.orchard.probe.Network;
 import java.util.List;
-import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.TestDescriptor;
 
 /**
@@ -33,32 +33,21 @@ final class NetworkFactory {
     private NetworkFactory() {
     }
 
-    /** Fails with a message naming the key when a network setting is bad, so discovery can report it. */
-    static void validate(ConfigurationParameters parameters) {
-        EngineSettings settings = EngineSettings.from(parameters);
-        if (settings.target() == EngineSettings.Target.REAL) {
-            Network.fromConfiguration(parameters::get).close();
-        } else {
-            Network.builder().limits(parameters::get);
-        }
-    }
-
-    static Session create(ConfigurationParameters parameters, TestDescriptor root) {
-        EngineSettings settings = EngineSettings.from(parameters);
-        if (settings.target() == EngineSettings.Target.REAL) {
-            return new Session(Network.fromConfiguration(parameters::get), () -> { });
+    static Session create(OrchardSettings settings, TestDescriptor root) {
+        if (!settings.target().simulated()) {
+            return new Session(settings.network(), () -> { });
         }
         List<Catalog> catalogs = root.getChildren().stream().filter(CatalogDescriptor.class::isInstance)
                 .map(d -> ((CatalogDescriptor) d).catalog()).toList();
         Lab lab = Lab.start();
         try {
             catalogs.forEach(lab::serve);
-            if (settings.target() == EngineSettings.Target.BRANCH_OFFICE) {
+            if (settings.target() == OrchardSettings.Target.BRANCH_OFFICE) {
                 catalogs.forEach(lab::breakLikeBranchOffice);
-            } else if (settings.target() == EngineSettings.Target.BLACKHOLE) {
+            } else if (settings.target() == OrchardSettings.Target.BLACKHOLE) {
                 catalogs.forEach(lab::dropEverything);
             }
-            return new Session(lab.networkBuilder().limits(parameters::get).build(), lab::close);
+            return new Session(settings.withLimits(lab.networkBuilder()).build(), lab::close);
         } catch (RuntimeException e) {
             lab.close();
             throw e;

@@ -1,6 +1,8 @@
 package dev.orchard.engine;
 
-import dev.orchard.probe.NetworkSettings;
+import dev.orchard.probe.Check;
+import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.ProbeResult;
 import dev.orchard.report.CheckOutcome;
 import dev.orchard.report.RunReport;
 import java.time.Duration;
@@ -10,32 +12,50 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
  * Collects the full outcome of every Apple network check of one launcher run, in the order JUnit reports them,
- * so that reports carry verdicts and evidence. The Maven plugin registers one per attempt to merge reruns.
+ * so that reports carry verdicts and evidence. Everything arrives through the launcher: the engine publishes each
+ * result as a report entry of its check, each row on its endpoint container and the catalog and network on the
+ * catalog container, and this listener joins them by unique id. An instance belongs to one run, so runs in one JVM
+ * at once ({@code mvn -T}) keep apart. The Maven plugin registers one per attempt to merge reruns.
  */
 public class ResultsCollector implements TestExecutionListener {
 
-    /**
-     * A configuration parameter that tells concurrent runs in one JVM apart (the Maven plugin sets a fresh one per
-     * run); unset means the default run. Users never need to set it.
-     */
-    public static final String RUN_ID = "apple-network.runId";
-
-    private final Map<String, ResultRegistry.Entry> entries = new LinkedHashMap<>();
-    private Instant startedAt = Instant.now();
-    private Instant finishedAt;
-    private String runId = "";
+    private final Map<String, ResultEntries.Row> rows = new ConcurrentHashMap<>();
+    private final Map<String, ProbeResult> results = new ConcurrentHashMap<>();
+    private final Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
+    private volatile ResultEntries.Run run;
+    private volatile Instant startedAt = Instant.now();
+    private volatile Instant finishedAt;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         startedAt = Instant.now();
-        runId = testPlan.getConfigurationParameters().get(RUN_ID).orElse("");
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+        if (!identifier.getUniqueIdObject().getEngineId().orElse("").equals(AppleNetworkTestEngine.ENGINE_ID)) {
+            return;
+        }
+        if (identifier.isTest()) {
+            ResultEntries.readResult(entry).ifPresent(result -> results.put(identifier.getUniqueId(), result));
+            return;
+        }
+        ResultEntries.readRow(entry).ifPresent(row -> rows.put(identifier.getUniqueId(), row));
+        ResultEntries.readRun(entry).ifPresent(found -> {
+            if (run == null) {
+                run = found;
+            }
+        });
     }
 
     @Override
@@ -53,24 +73,29 @@ public class ResultsCollector implements TestExecutionListener {
         finishedAt = Instant.now();
     }
 
+    /** A check's outcome: its result, the row of its endpoint container and the check its id names. */
     private void collect(TestIdentifier identifier) {
-        if (identifier.isTest()) {
-            ResultRegistry.take(runId, identifier.getUniqueId())
-                    .ifPresent(entry -> {
-                        synchronized (entries) {
-                            entries.put(identifier.getUniqueId(), entry);
-                        }
-                    });
+        if (!identifier.isTest()) {
+            return;
+        }
+        ProbeResult result = results.remove(identifier.getUniqueId());
+        ResultEntries.Row row = identifier.getParentId().map(rows::get).orElse(null);
+        if (result == null || row == null) {
+            return;
+        }
+        UniqueId id = identifier.getUniqueIdObject();
+        Check check = Check.ofIdSegment(id.getLastSegment().getValue());
+        CheckOutcome outcome = CheckOutcome.of(new CheckTarget(row.endpoint(), row.host(), check), result);
+        synchronized (outcomes) {
+            outcomes.put(identifier.getUniqueId(), outcome);
         }
     }
 
     /** Each check's outcome by unique id, in reporting order. */
     public Map<String, CheckOutcome> outcomes() {
-        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
-        synchronized (entries) {
-            entries.forEach((id, entry) -> outcomes.put(id, CheckOutcome.of(entry.target(), entry.result())));
+        synchronized (outcomes) {
+            return new LinkedHashMap<>(outcomes);
         }
-        return outcomes;
     }
 
     /** The run as reports show it, or empty when no Apple network check ran. */
@@ -80,16 +105,12 @@ public class ResultsCollector implements TestExecutionListener {
 
     /** A report of these outcomes with this run's catalog, settings and timing. */
     public Optional<RunReport> report(List<CheckOutcome> outcomes) {
-        ResultRegistry.Entry first;
-        synchronized (entries) {
-            if (entries.isEmpty()) {
-                return Optional.empty();
-            }
-            first = entries.values().iterator().next();
+        ResultEntries.Run ran = run;
+        if (ran == null || outcomes().isEmpty()) {
+            return Optional.empty();
         }
-        NetworkSettings settings = first.settings();
         Instant end = finishedAt == null ? Instant.now() : finishedAt;
-        return Optional.of(new RunReport(first.catalog().name(), first.catalog().source().revision(), startedAt,
-                Duration.between(startedAt, end), settings, outcomes));
+        return Optional.of(new RunReport(ran.catalogName(), ran.catalogRevision(), startedAt,
+                Duration.between(startedAt, end), ran.settings(), outcomes));
     }
 }

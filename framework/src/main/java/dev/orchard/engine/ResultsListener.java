@@ -1,6 +1,8 @@
 package dev.orchard.engine;
 
 import dev.orchard.ConfigurationKeys;
+import dev.orchard.config.OrchardSettings;
+import dev.orchard.config.OrchardSettings.Key;
 import dev.orchard.report.Reports;
 import dev.orchard.report.RunReport;
 import java.io.IOException;
@@ -15,13 +17,19 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class ResultsListener extends ResultsCollector {
 
-    private Optional<String> directory = Optional.empty();
+    private Optional<Path> directory = Optional.empty();
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         super.testPlanExecutionStarted(testPlan);
-        directory = testPlan.getConfigurationParameters().get(ConfigurationKeys.REPORTS_DIRECTORY)
-                .map(String::strip).filter(s -> !s.isEmpty());
+        Key<Path> key = OrchardSettings.REPORTS_DIRECTORY;
+        try {
+            directory = testPlan.getConfigurationParameters().get(key.name()).filter(s -> !s.isBlank())
+                    .map(key::parse);
+        } catch (IllegalArgumentException e) {
+            // The engine reports the bad value when it discovers; there is nothing to write to.
+            directory = Optional.empty();
+        }
     }
 
     @Override
@@ -34,7 +42,7 @@ public final class ResultsListener extends ResultsCollector {
         if (report.isEmpty()) {
             return;
         }
-        Path dir = Path.of(directory.get());
+        Path dir = directory.get();
         try {
             Reports.writeAll(report.get(), dir);
         } catch (IOException | RuntimeException e) {

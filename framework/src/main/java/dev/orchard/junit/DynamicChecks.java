@@ -19,7 +19,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The catalog's checks as Jupiter dynamic tests, for users who keep them inside their own test class. The checks
+ * The catalog's checks as Jupiter dynamic tests, for users who keep them inside their own test class:
+ * {@code return DynamicChecks.of(Catalog.bundled().service("mdm"), net);} from a {@code @TestFactory}. The checks
  * and their verdicts are the engine's; only tag filtering is lost, as with any dynamic test.
  */
 public final class DynamicChecks {

@@ -2,10 +2,11 @@ package dev.orchard.junit;
 
 import dev.orchard.ConfigurationKeys;
 import dev.orchard.catalog.Catalog;
+import dev.orchard.config.OrchardSettings;
+import dev.orchard.config.OrchardSettings.Target;
 import dev.orchard.lab.Lab;
 import dev.orchard.probe.Network;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -54,16 +55,16 @@ public final class NetworkExtension implements ParameterResolver {
         if (existing != null) {
             return existing;
         }
-        Function<String, Optional<String>> keys = context::getConfigurationParameter;
-        Network network = target(context) == NetworkTarget.REAL ? Network.fromConfiguration(keys)
-                : lab(context).networkBuilder().limits(keys).build();
+        OrchardSettings settings = settings(context);
+        Network network = target(context).simulated() ? settings.withLimits(lab(context).networkBuilder()).build()
+                : settings.network();
         store.put(NETWORK, network);
         return network;
     }
 
     private static Lab lab(ExtensionContext context) {
-        NetworkTarget target = target(context);
-        if (target == NetworkTarget.REAL) {
+        Target target = target(context);
+        if (!target.simulated()) {
             throw new ParameterResolutionException("a Lab parameter needs @NetworkTest(lab = true) or "
                     + ConfigurationKeys.TARGET + "=lab; this test runs against the real network");
         }
@@ -75,27 +76,36 @@ public final class NetworkExtension implements ParameterResolver {
         Catalog apple = Catalog.bundled();
         Lab lab = Lab.forCatalog(apple);
         store.put(LAB, lab);
-        if (target == NetworkTarget.BRANCH_OFFICE) {
+        if (target == Target.BRANCH_OFFICE) {
             lab.breakLikeBranchOffice(apple);
+        } else if (target == Target.BLACKHOLE) {
+            lab.dropEverything(apple);
         }
         return lab;
     }
 
     /** The method's annotation, else the class's (or an enclosing class's), else the configuration key. */
-    static NetworkTarget target(ExtensionContext context) {
+    static Target target(ExtensionContext context) {
         Optional<NetworkTest> annotation = context.getTestMethod()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, NetworkTest.class))
                 .or(() -> context.getTestClass().flatMap(NetworkExtension::onClassOrEnclosing));
         if (annotation.isPresent()) {
             if (annotation.get().lab()) {
-                return NetworkTarget.LAB;
+                return Target.LAB;
             }
             if (!annotation.get().target().isBlank()) {
-                return NetworkTarget.parse(annotation.get().target(), "@NetworkTest(target)");
+                return Target.parse("@NetworkTest(target)", annotation.get().target());
             }
         }
-        return context.getConfigurationParameter(ConfigurationKeys.TARGET).map(NetworkTarget::fromKey)
-                .orElse(NetworkTarget.REAL);
+        return settings(context).target();
+    }
+
+    /**
+     * The {@code apple-network.*} keys as this test sees them. The extension context answers lookups only, so the
+     * unknown-key check covers the system properties; the engine checks every other source when it discovers.
+     */
+    private static OrchardSettings settings(ExtensionContext context) {
+        return OrchardSettings.read(System.getProperties().stringPropertyNames(), context::getConfigurationParameter);
     }
 
     private static Optional<NetworkTest> onClassOrEnclosing(Class<?> type) {

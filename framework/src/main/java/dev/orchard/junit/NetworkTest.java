@@ -36,6 +36,6 @@ public @interface NetworkTest {
     /** Runs against a healthy lab serving Apple's bundled catalog, whatever {@code apple-network.target} says. */
     boolean lab() default false;
 
-    /** {@code real}, {@code lab} or {@code branch-office}; empty defers to {@code apple-network.target}. */
+    /** {@code real}, {@code lab}, {@code branch-office} or {@code blackhole}; empty defers to {@code apple-network.target}. */
     String target() default "";
 }

@@ -46,6 +46,25 @@ public record Check(CheckKind kind, int port, Transport transport) {
         return tags;
     }
 
+    /** Reads {@link #idSegment()} back: {@code dns}, {@code tls-443-tcp}. */
+    public static Check ofIdSegment(String segment) {
+        if (segment.equals("dns")) {
+            return dns();
+        }
+        String[] parts = segment.split("-");
+        if (parts.length == 3) {
+            for (CheckKind kind : CheckKind.values()) {
+                java.util.Optional<Transport> transport = Transport.parse(parts[2]);
+                if (kind != CheckKind.DNS && kind.tag().equals(parts[0]) && transport.isPresent()
+                        && parts[1].matches("\\d{1,5}")) {
+                    return new Check(kind, Integer.parseInt(parts[1]), transport.get());
+                }
+            }
+        }
+        throw new IllegalArgumentException("'" + segment + "' is not a check id; expected dns or kind-port-transport"
+                + " such as tls-443-tcp");
+    }
+
     /** A stable id segment, safe in JUnit unique ids: {@code dns}, {@code tls-443-tcp}. */
     public String idSegment() {
         return kind == CheckKind.DNS ? "dns" : kind.tag() + "-" + port + "-" + transport.tag();

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * The network as Apple devices on it see it: which resolver they use, which proxy, which roots they trust, and
@@ -69,15 +68,6 @@ public final class Network implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Reads the {@code apple-network.*} keys (see {@link dev.orchard.ConfigurationKeys}); a bad value throws
-     * {@link IllegalArgumentException} whose message names the key, the value and what was expected.
-     */
-    public static Network fromConfiguration(Function<String, Optional<String>> parameters) {
-        Objects.requireNonNull(parameters, "parameters");
-        return NetworkConfiguration.read(parameters).build();
     }
 
     /** Resolves {@code host} as a device on this network would, and judges the answer. */
@@ -501,14 +491,6 @@ public final class Network implements AutoCloseable {
         public Builder loopbackOnly(boolean on) {
             this.loopbackOnly = on;
             return this;
-        }
-
-        /**
-         * Applies the configured timeout, parallelism and sinkholes, but nothing that says where the network is:
-         * how the lab takes the {@code apple-network.*} keys.
-         */
-        public Builder limits(Function<String, Optional<String>> parameters) {
-            return NetworkConfiguration.readLimits(parameters, this);
         }
 
         public Network build() {

@@ -1,6 +1,5 @@
 package dev.orchard.probe;
 
-import dev.orchard.ConfigurationKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -16,14 +15,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the {@code apple-network.*} keys into a {@link Network.Builder}. Every value is checked up front, and a
- * bad one is reported with its key, the value and what was expected: a pipeline that misspells a value must learn
- * it before any check runs, not through a hundred confusing failures.
+ * Parses network values (durations, resolvers, proxies, files, overrides, addresses). Every value is checked up
+ * front, and a bad one is reported with the key it came from, the value and what was expected: a pipeline that
+ * misspells a value must learn it before any check runs, not through a hundred confusing failures. The keys
+ * themselves are read by {@link dev.orchard.config.OrchardSettings}; {@link NetworkValues} is its door in here.
  */
 final class NetworkConfiguration {
 
@@ -36,36 +35,6 @@ final class NetworkConfiguration {
     private static final Pattern SERVER_PORT = Pattern.compile("(.*):(\\d{1,5})");
 
     private NetworkConfiguration() {
-    }
-
-    /** A builder holding every configured value; unset keys keep the builder's defaults. */
-    static Network.Builder read(Function<String, Optional<String>> parameters) {
-        Network.Builder builder = Network.builder();
-        value(parameters, ConfigurationKeys.DNS_SERVERS)
-                .ifPresent(v -> builder.dnsServerAddresses(dnsServers(ConfigurationKeys.DNS_SERVERS, v)));
-        value(parameters, ConfigurationKeys.PROXY).ifPresent(v -> builder.httpProxy(proxy(ConfigurationKeys.PROXY, v)));
-        value(parameters, ConfigurationKeys.NON_PROXY_HOSTS)
-                .ifPresent(v -> builder.nonProxyHosts(NonProxyHosts.parse(ConfigurationKeys.NON_PROXY_HOSTS, v)));
-        value(parameters, ConfigurationKeys.TRUST_ANCHORS)
-                .ifPresent(v -> builder.trustAnchors(trustAnchors(ConfigurationKeys.TRUST_ANCHORS, v)));
-        value(parameters, ConfigurationKeys.CONNECT_TO)
-                .ifPresent(v -> builder.connectToOverrides(connectTo(ConfigurationKeys.CONNECT_TO, split(v))));
-        return readLimits(parameters, builder);
-    }
-
-    /** Only the keys that do not say where the network is: timeout, parallelism and sinkholes (for the lab). */
-    static Network.Builder readLimits(Function<String, Optional<String>> parameters, Network.Builder builder) {
-        value(parameters, ConfigurationKeys.TIMEOUT).ifPresent(v -> builder.timeout(timeout(ConfigurationKeys.TIMEOUT, v)));
-        value(parameters, ConfigurationKeys.PARALLELISM)
-                .ifPresent(v -> builder.parallelism(parallelism(ConfigurationKeys.PARALLELISM, v)));
-        value(parameters, ConfigurationKeys.SINKHOLES)
-                .ifPresent(v -> builder.sinkholeAddresses(addresses(ConfigurationKeys.SINKHOLES, split(v))));
-        return builder;
-    }
-
-    private static Optional<String> value(Function<String, Optional<String>> parameters, String key) {
-        Optional<String> value = parameters.apply(key);
-        return value == null ? Optional.empty() : value.map(String::strip).filter(v -> !v.isEmpty());
     }
 
     static List<String> split(String value) {

@@ -3,12 +3,18 @@ package dev.orchard.engine;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
 import dev.orchard.catalog.Catalog;
+import dev.orchard.catalog.Endpoint;
+import dev.orchard.probe.CheckPlanner;
+import dev.orchard.probe.CheckTarget;
 import dev.orchard.report.CheckOutcome;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.EngineFilter;
@@ -17,16 +23,18 @@ import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
-/** Two runs in one JVM at once (parallel Maven modules) each collect exactly their own checks. */
+/**
+ * Two runs in one JVM at once (parallel Maven modules) each collect exactly their own checks: results travel in
+ * each launcher's own report entries, not through anything the JVM shares.
+ */
 class ResultsCollectorTest {
 
-    private static List<CheckOutcome> run(String runId, String tag) {
+    private static List<CheckOutcome> run(String tag) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
                 .filters(EngineFilter.includeEngines("apple-network"), TagFilter.includeTags(tag))
                 .configurationParameter("apple-network.target", "lab")
                 .configurationParameter("apple-network.timeout", "5s")
-                .configurationParameter(ResultsCollector.RUN_ID, runId)
                 .enableImplicitConfigurationParameters(false)
                 .build();
         ResultsCollector collector = new ResultsCollector();
@@ -37,14 +45,14 @@ class ResultsCollectorTest {
     private static int planned(String service) {
         return Catalog.bundled().service(service).endpoints().stream()
                 .mapToInt(e -> e.probeHosts().stream()
-                        .mapToInt(p -> dev.orchard.probe.CheckPlanner.checks(e, p.host()).size()).sum())
+                        .mapToInt(p -> CheckPlanner.checks(e, p.host()).size()).sum())
                 .sum();
     }
 
     @Test
     void concurrentRunsKeepTheirResultsApart() {
-        CompletableFuture<List<CheckOutcome>> mdm = CompletableFuture.supplyAsync(() -> run("run-a", "mdm"));
-        CompletableFuture<List<CheckOutcome>> icloud = CompletableFuture.supplyAsync(() -> run("run-b", "icloud"));
+        CompletableFuture<List<CheckOutcome>> mdm = CompletableFuture.supplyAsync(() -> run("mdm"));
+        CompletableFuture<List<CheckOutcome>> icloud = CompletableFuture.supplyAsync(() -> run("icloud"));
         List<CheckOutcome> a = mdm.join();
         List<CheckOutcome> b = icloud.join();
         assertThat(a.size(), is(planned("mdm")));
@@ -52,5 +60,17 @@ class ResultsCollectorTest {
         assertThat(a.size(), greaterThan(20));
         assertThat(a.stream().map(CheckOutcome::service).toList(), everyItem(is("mdm")));
         assertThat(b.stream().map(CheckOutcome::service).toList(), everyItem(is("icloud")));
+        // The rows travel as report entries and arrive equal to the catalog's, location and all.
+        assertThat(a.stream().map(CheckOutcome::target).toList(), everyItem(is(in(targets()))));
+        assertThat(b.stream().map(CheckOutcome::target).toList(), everyItem(is(in(targets()))));
+    }
+
+    private static Set<CheckTarget> targets() {
+        Set<CheckTarget> all = new HashSet<>();
+        for (Endpoint e : Catalog.bundled().endpoints()) {
+            e.probeHosts().forEach(p -> CheckPlanner.checks(e, p.host())
+                    .forEach(check -> all.add(new CheckTarget(e, p.host(), check))));
+        }
+        return all;
     }
 }

@@ -20,7 +20,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * {@code service("mdm").dynamicTests(net)} is the engine's mdm service as Jupiter dynamic tests: the same hosts,
+ * {@code DynamicChecks.of(service("mdm"), net)} is the engine's mdm service as Jupiter dynamic tests: the same hosts,
  * the same checks in the same order, and against a healthy lab they all pass, as the engine's do.
  */
 class DynamicChecksLabTest {
@@ -57,7 +57,7 @@ class DynamicChecksLabTest {
 
         @TestFactory
         Stream<DynamicNode> mdm(Network net) {
-            return Catalog.bundled().service("mdm").dynamicTests(net);
+            return DynamicChecks.of(Catalog.bundled().service("mdm"), net);
         }
     }
 }

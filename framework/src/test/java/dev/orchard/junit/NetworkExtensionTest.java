@@ -79,7 +79,7 @@ class NetworkExtensionTest {
     void badTargetFailsNamingTheKey() {
         EngineExecutionResults results = run(KeyCase.class, "apple-network.target", "moon");
         assertThat(failures(results), is(List.of("@NetworkTest cannot create the network: apple-network.target: "
-                + "'moon' is not a target; expected real, lab or branch-office")));
+                + "'moon' is not a target; expected real, lab, branch-office or blackhole")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.orchard.ConfigurationKeys;
+import dev.orchard.config.OrchardSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NetworkConfigurationTest {
 
     private static Network configure(Map<String, String> values) {
-        return Network.fromConfiguration(key -> Optional.ofNullable(values.get(key)));
+        return OrchardSettings.from(values).network();
     }
 
     private static String rejection(String key, String value) {

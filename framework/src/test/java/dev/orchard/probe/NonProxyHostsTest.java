@@ -53,9 +53,9 @@ class NonProxyHostsTest {
     @Test
     void theConfigurationKeyIsValidated() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Network.fromConfiguration(key -> java.util.Optional.ofNullable(java.util.Map.of(
+                () -> dev.orchard.config.OrchardSettings.from(java.util.Map.of(
                         ConfigurationKeys.PROXY, "http://127.0.0.1:3128",
-                        ConfigurationKeys.NON_PROXY_HOSTS, "*.example.com|a b").get(key))));
+                        ConfigurationKeys.NON_PROXY_HOSTS, "*.example.com|a b")).network());
         assertThat(e.getMessage(), containsString("apple-network.nonProxyHosts: 'a b' is not a host pattern"));
     }
 }

@@ -6,7 +6,6 @@ import dev.orchard.catalog.CatalogException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,7 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code mvn dev.orchard:apple-network-maven-plugin:catalog-diff -Dapple-network.article=2026-03.en.txt}.
  */
 @Mojo(name = "catalog-diff", requiresProject = false, threadSafe = true)
-public class CatalogDiffMojo extends AbstractMojo {
+public class CatalogDiffMojo extends OrchardMojo {
 
     /**
      * The catalog to compare from; the bundled catalog when unset. Command line
@@ -49,6 +48,11 @@ public class CatalogDiffMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         boolean json = TextOutput.json(format);
+        try {
+            requireKnownKeys();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
         if ((article == null) == (catalog == null)) {
             throw new MojoFailureException("Give exactly one of " + CatalogComparison.ARTICLE_KEY
                     + " (a newer article text) and " + CatalogComparison.CATALOG_KEY + " (a newer catalog YAML)");

@@ -1,6 +1,6 @@
 package dev.orchard.maven;
 
-import dev.orchard.ConfigurationKeys;
+import dev.orchard.config.OrchardSettings;
 import dev.orchard.catalog.CatalogException;
 import java.io.File;
 import java.util.List;
@@ -30,10 +30,12 @@ public class CatalogMojo extends SelectingMojo {
         boolean json = TextOutput.json(format);
         CatalogListing listing;
         try {
+            requireKnownKeys();
+            List<String> sites = resolvedCatalogs();
             RunSettings settings = new RunSettings(RunSettings.expressions(groups),
-                    RunSettings.expressions(excludedGroups),
-                    new NetworkParameters(GoalContext.baseDirectory(project, session)).catalogs(catalogs)
-                            .put(ConfigurationKeys.TARGET, "lab").map(), 0);
+                    RunSettings.expressions(excludedGroups), OrchardSettings.defaults()
+                            .with(OrchardSettings.CATALOGS, sites)
+                            .with(OrchardSettings.TARGET, OrchardSettings.Target.LAB), 0);
             listing = CatalogListing.of(List.copyOf(CheckRun.discover(settings).values()));
         } catch (CatalogException e) {
             throw new MojoFailureException("Bad catalog (apple-network.catalogs):\n" + e.getMessage());

@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 
 import dev.orchard.catalog.Catalog;
 import dev.orchard.engine.AppleNetworkTestEngine;
-import dev.orchard.engine.ResultsCollector;
 import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.Network;
 import dev.orchard.probe.NetworkSettings;
@@ -73,9 +72,6 @@ final class CheckRun {
     private record Plan(TestPlan testPlan, Map<String, CheckTarget> planned) {
     }
 
-    /** Keeps this run's results apart from another module's run in the same JVM ({@code mvn -T}). */
-    private final String runId = java.util.UUID.randomUUID().toString();
-
     private Optional<RunReport> runInContext() {
         NetworkSettings limits = validate();
         Instant started = Instant.now();
@@ -108,15 +104,9 @@ final class CheckRun {
                 report.startedAt(), Duration.between(started, Instant.now()), report.settings(), report.outcomes()));
     }
 
-    /** Fails on a bad timeout, parallelism or network setting before the engine starts; returns the limits. */
+    /** The limits the console plan shows; the settings were checked when they were read. */
     private NetworkSettings validate() {
-        Map<String, String> parameters = settings.parameters();
-        if (settings.realNetwork()) {
-            // Reading the configuration only parses it; nothing is sent.
-            Network.fromConfiguration(key -> Optional.ofNullable(parameters.get(key))).close();
-        }
-        try (Network network = Network.builder().limits(key -> Optional.ofNullable(parameters.get(key)))
-                .loopbackOnly(true).build()) {
+        try (Network network = settings.settings().withLimits(Network.builder()).loopbackOnly(true).build()) {
             return network.settings();
         }
     }
@@ -140,7 +130,6 @@ final class CheckRun {
                 .selectors(selectors)
                 .filters(all.toArray(new Filter<?>[0]))
                 .configurationParameters(settings.parameters())
-                .configurationParameter(ResultsCollector.RUN_ID, runId)
                 .enableImplicitConfigurationParameters(false)
                 .listeners(problems)
                 .build();
@@ -154,7 +143,7 @@ final class CheckRun {
                     + e.getMessage(), e);
         }
         failOn(problems);
-        Catalog catalog = Catalog.bundledWith(settings.catalogs());
+        Catalog catalog = Catalog.bundledWith(settings.settings().catalogs());
         return new Plan(testPlan, PlannedChecks.of(testPlan, catalog));
     }
 

@@ -1,49 +1,28 @@
 package dev.orchard.maven;
 
-import dev.orchard.ConfigurationKeys;
+import dev.orchard.config.OrchardSettings;
 import dev.orchard.report.Reports;
 import dev.orchard.report.Summary;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Shows what Orchard reports, offline: runs Apple's whole list against a simulated branch office on this machine
  * (a DNS filter, a firewall, TLS inspection, a proxy policy) and explains each failure. It never fails the build
- * for failed checks; only a bad parameter stops it.
+ * for failed checks; only a bad parameter stops it. It takes the parameters of {@code verify} (groups, timeout,
+ * catalogs …) except the target, which is always {@code branch-office}, and the proxy, which is always none.
  * {@code mvn dev.orchard:apple-network-maven-plugin:demo}.
  */
 @Mojo(name = "demo", requiresProject = false, threadSafe = true)
-public class DemoMojo extends AbstractMojo {
+public class DemoMojo extends CheckingMojo {
 
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    /**
-     * Per-check timeout of the demo, default 3s. XML {@code <timeout>2s</timeout>}; command line
-     * {@code -Dapple-network.timeout=2s}.
-     */
-    @Parameter(property = "apple-network.timeout", defaultValue = "3s")
-    private String timeout;
-
-    /**
-     * Where the demo's reports go; default as for verify. XML {@code <reportsDirectory>target/demo</reportsDirectory>};
-     * command line {@code -Dapple-network.reportsDirectory=target/demo}.
-     */
-    @Parameter(property = "apple-network.reportsDirectory")
-    private File reportsDirectory;
+    /** The demo's timeout when none is given: long enough for a loaded machine's handshakes. */
+    static final String DEFAULT_TIMEOUT = "3s";
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -51,10 +30,13 @@ public class DemoMojo extends AbstractMojo {
         out.accept("Demo: Apple's list against a simulated branch office on this machine; nothing leaves it.");
         RunSettings settings;
         try {
-            settings = new RunSettings(List.of(), List.of(), new NetworkParameters(Path.of(""))
-                    .put(ConfigurationKeys.TIMEOUT, timeout)
-                    .put(ConfigurationKeys.TARGET, "branch-office")
-                    .map(), 0);
+            requireKnownKeys();
+            if (timeout == null || timeout.isBlank()) {
+                timeout = DEFAULT_TIMEOUT;
+            }
+            target = OrchardSettings.Target.BRANCH_OFFICE.spelling();
+            settings = new RunSettings(RunSettings.expressions(groups), RunSettings.expressions(excludedGroups),
+                    settings(ProxyChoice.choose("none", List.of())), 0);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }

@@ -34,17 +34,4 @@ final class GoalContext {
         }
         return Path.of(System.getProperty("user.dir"));
     }
-
-    /** {@code apple-network.rerunFailingTestsCount} as a number, or a message naming the key. */
-    static int reruns(String value) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(RunSettings.RERUNS_KEY + ": '" + value
-                    + "' is not a number; expected how many times to rerun failed checks, such as 2");
-        }
-    }
 }

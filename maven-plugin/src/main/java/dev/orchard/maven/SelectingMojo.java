@@ -1,21 +1,15 @@
 package dev.orchard.maven;
 
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * What the goals that pick checks share: the project (absent when run without one) and the selection of checks,
  * by tag expressions and by site catalogs, spelled as Surefire and the engine spell them.
  */
-abstract class SelectingMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    MavenSession session;
+abstract class SelectingMojo extends OrchardMojo {
 
     /**
      * Tag expressions of the checks to run, comma separated, as Surefire's {@code groups}: service ids
@@ -34,10 +28,28 @@ abstract class SelectingMojo extends AbstractMojo {
     String excludedGroups;
 
     /**
-     * Site catalogs added to Apple's list, comma separated: files (relative to the project) or
-     * {@code classpath:} resources. XML {@code <catalogs>src/test/site-catalog.yaml</catalogs>}; command line
-     * {@code -Dapple-network.catalogs=site.yaml}.
+     * Site catalogs added to Apple's list: files (relative to the project) or {@code classpath:} resources. XML
+     * {@code <catalogs><catalog>src/test/site-catalog.yaml</catalog></catalogs>} or
+     * {@code <catalogs>a.yaml,b.yaml</catalogs>}; command line {@code -Dapple-network.catalogs=site.yaml}.
      */
     @Parameter(property = "apple-network.catalogs")
-    String catalogs;
+    List<String> catalogs;
+
+    /** The directory relative paths are read from: the project's, else where Maven was started. */
+    Path baseDirectory() {
+        return GoalContext.baseDirectory(project, session);
+    }
+
+    /** The site catalogs with relative files resolved against the project; {@code classpath:} ones as given. */
+    List<String> resolvedCatalogs() {
+        List<String> resolved = new ArrayList<>();
+        for (String entry : catalogs == null ? List.<String>of() : catalogs) {
+            for (String item : RunSettings.expressions(entry)) {
+                Path path = Path.of(item);
+                resolved.add(item.startsWith("classpath:") || path.isAbsolute() ? item
+                        : baseDirectory().resolve(path).normalize().toString());
+            }
+        }
+        return resolved;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.orchard.maven;
 
+import dev.orchard.config.OrchardSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,21 +12,19 @@ import org.apache.maven.plugin.logging.Log;
 /** Sends a listing to the build log, or to the file of {@code apple-network.output} for scripts. */
 final class TextOutput {
 
-    static final String OUTPUT_KEY = "apple-network.output";
-    static final String FORMAT_KEY = "apple-network.format";
+    static final String OUTPUT_KEY = OrchardSettings.OUTPUT.name();
 
     private TextOutput() {
     }
 
     /** True for json, false for table; anything else names the key and the accepted values. */
     static boolean json(String format) throws MojoExecutionException {
-        if (format == null || format.isBlank() || format.strip().equalsIgnoreCase("table")) {
-            return false;
+        try {
+            return OrchardSettings.defaults().withText(OrchardSettings.FORMAT, format).get(OrchardSettings.FORMAT)
+                    .orElseThrow().equals("json");
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
         }
-        if (format.strip().equalsIgnoreCase("json")) {
-            return true;
-        }
-        throw new MojoExecutionException(FORMAT_KEY + ": '" + format + "' is not a format; expected table or json");
     }
 
     static void write(List<String> lines, Path output, Log log) throws MojoExecutionException {

@@ -1,8 +1,7 @@
 package dev.orchard.maven;
 
-import dev.orchard.ConfigurationKeys;
+import dev.orchard.config.OrchardSettings;
 import dev.orchard.report.Summary;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,67 +19,16 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code mvn apple-network:verify} once the plugin group is known to Maven.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, requiresProject = false, threadSafe = true)
-public class VerifyMojo extends SelectingMojo {
-
-    /**
-     * Per-check timeout: {@code 5s}, {@code 1500ms} or a number of seconds. XML {@code <timeout>3s</timeout>};
-     * command line {@code -Dapple-network.timeout=3s}.
-     */
-    @Parameter(property = "apple-network.timeout")
-    private String timeout;
-
-    /**
-     * How many checks run at once (default 64, at most 4 per host). XML {@code <parallelism>16</parallelism>};
-     * command line {@code -Dapple-network.parallelism=16}.
-     */
-    @Parameter(property = "apple-network.parallelism")
-    private String parallelism;
-
-    /**
-     * The HTTP proxy the checks go through, {@code http://[user:password@]host:port}, or {@code none} to ignore
-     * the active proxy of settings.xml, which is used by default. XML
-     * {@code <proxy>http://proxy.corp:3128</proxy>}; command line {@code -Dapple-network.proxy=none}.
-     */
-    @Parameter(property = "apple-network.proxy")
-    private String proxy;
-
-    /**
-     * DNS servers, {@code ip[:port]}, comma separated; the system resolver when unset. XML
-     * {@code <dnsServers>10.0.0.53</dnsServers>}; command line {@code -Dapple-network.dnsServers=10.0.0.53}.
-     */
-    @Parameter(property = "apple-network.dnsServers")
-    private String dnsServers;
-
-    /**
-     * A PEM file whose certificates replace the default trust anchors (JDK roots plus Apple's). XML
-     * {@code <trustAnchors>certs/roots.pem</trustAnchors>}; command line
-     * {@code -Dapple-network.trustAnchors=certs/roots.pem}.
-     */
-    @Parameter(property = "apple-network.trustAnchors")
-    private String trustAnchors;
-
-    /**
-     * Connect-to overrides in curl's {@code HOST:PORT:ADDR:PORT} form, comma separated. XML
-     * {@code <connectTo>gdmf.apple.com:443:10.1.2.3:443</connectTo>}; command line
-     * {@code -Dapple-network.connectTo=gdmf.apple.com:443:10.1.2.3:443}.
-     */
-    @Parameter(property = "apple-network.connectTo")
-    private String connectTo;
-
-    /**
-     * Where apple-network-results.json, TEST-apple-network.*.xml and index.html go; default
-     * {@code ${project.build.directory}/apple-network-reports}, or {@code ./apple-network-reports} without a
-     * project. XML {@code <reportsDirectory>target/net</reportsDirectory>}; command line
-     * {@code -Dapple-network.reportsDirectory=target/net}.
-     */
-    @Parameter(property = "apple-network.reportsDirectory")
-    private File reportsDirectory;
+public class VerifyMojo extends CheckingMojo {
 
     /** Skips the checks. XML {@code <skip>true</skip>}; command line {@code -Dapple-network.skip}. */
     @Parameter(property = "apple-network.skip", defaultValue = "false")
     private boolean skip;
 
-    /** Maven's {@code -DskipTests} skips the checks too. */
+    /**
+     * Maven's {@code -DskipTests} skips the checks too. XML {@code <skipTests>true</skipTests>}; command line
+     * {@code -DskipTests}.
+     */
     @Parameter(property = "skipTests", defaultValue = "false")
     private boolean skipTests;
 
@@ -97,7 +45,7 @@ public class VerifyMojo extends SelectingMojo {
      * {@code -Dapple-network.rerunFailingTestsCount=2}.
      */
     @Parameter(property = "apple-network.rerunFailingTestsCount", defaultValue = "0")
-    private String rerunFailingTestsCount;
+    private int rerunFailingTestsCount;
 
     /**
      * Fails the build when no check is selected, e.g. by a mistyped group (default true). XML
@@ -105,14 +53,6 @@ public class VerifyMojo extends SelectingMojo {
      */
     @Parameter(property = "apple-network.failIfNoTests", defaultValue = "true")
     private boolean failIfNoTests;
-
-    /**
-     * Advanced: {@code real} (default) checks this network; {@code lab} a simulated healthy network on loopback,
-     * {@code branch-office} a simulated broken one. For the plugin's own tests and demos. Command line
-     * {@code -Dapple-network.target=lab}.
-     */
-    @Parameter(property = "apple-network.target", defaultValue = "real")
-    private String target;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -126,24 +66,15 @@ public class VerifyMojo extends SelectingMojo {
         Consumer<String> out = line -> getLog().info(redaction.apply(line));
         RunSettings settings;
         try {
+            requireKnownKeys();
             settings = new RunSettings(RunSettings.expressions(groups), RunSettings.expressions(excludedGroups),
-                    new NetworkParameters(GoalContext.baseDirectory(project, session))
-                            .put(ConfigurationKeys.TIMEOUT, timeout)
-                            .put(ConfigurationKeys.PARALLELISM, parallelism)
-                            .put(ConfigurationKeys.PROXY, proxyChoice.value().orElse(null))
-                            .put(ConfigurationKeys.NON_PROXY_HOSTS, proxyChoice.nonProxyHosts().orElse(null))
-                            .put(ConfigurationKeys.DNS_SERVERS, dnsServers)
-                            .trustAnchors(trustAnchors)
-                            .put(ConfigurationKeys.CONNECT_TO, connectTo)
-                            .catalogs(catalogs)
-                            .put(ConfigurationKeys.TARGET, target)
-                            .map(),
-                    GoalContext.reruns(rerunFailingTestsCount));
+                    settings(proxyChoice), rerunFailingTestsCount);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(redaction.apply(e.getMessage()));
         }
-        out.accept("Network: " + settings.parameter(ConfigurationKeys.TARGET).orElse("real") + "; proxy "
-                + proxyChoice.display() + proxyChoice.nonProxyHosts().map(h -> "; direct for " + h).orElse(""));
+        out.accept("Network: " + settings.settings().target().spelling() + "; proxy " + proxyChoice.display()
+                + settings.settings().get(OrchardSettings.NON_PROXY_HOSTS).map(h -> "; direct for "
+                        + String.join("|", h)).orElse(""));
         Path reports = GoalContext.reportsDirectory(reportsDirectory, project, session);
         Optional<Summary> summary = RunGoal.run(settings, reports, out, redaction);
         if (summary.isEmpty()) {

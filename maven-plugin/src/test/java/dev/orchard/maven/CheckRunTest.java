@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import dev.orchard.config.OrchardSettings;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class CheckRunTest {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
     private Optional<RunReport> run(List<String> groups, Map<String, String> parameters, int reruns) {
-        return new CheckRun(new RunSettings(groups, List.of(), parameters, reruns), lines::add).run();
+        return new CheckRun(new RunSettings(groups, List.of(), OrchardSettings.from(parameters), reruns), lines::add)
+                .run();
     }
 
     @Test

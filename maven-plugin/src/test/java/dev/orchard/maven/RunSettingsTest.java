@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.orchard.config.OrchardSettings;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunSettingsTest {
@@ -19,22 +19,18 @@ class RunSettingsTest {
     }
 
     @Test
-    void rerunsMustBeANumber() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoalContext.reruns("twice"));
-        assertThat(e.getMessage(), containsString("apple-network.rerunFailingTestsCount: 'twice' is not a number"));
-        assertThrows(IllegalArgumentException.class, () -> new RunSettings(List.of(), List.of(), Map.of(), -1));
-        assertThat(GoalContext.reruns(" 2 "), is(2));
+    void rerunsMustNotBeNegative() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RunSettings(List.of(), List.of(), OrchardSettings.defaults(), -1));
+        assertThat(e.getMessage(), containsString("apple-network.rerunFailingTestsCount: '-1' is negative"));
     }
 
     @Test
-    void relativeCatalogsAndAnchorsResolveAgainstTheProject() {
-        Map<String, String> parameters = new NetworkParameters(Path.of("/p"))
-                .catalogs("site.yaml, classpath:x.yaml,/abs/c.yaml")
-                .trustAnchors("certs/roots.pem")
-                .put("apple-network.timeout", " ")
-                .map();
-        assertThat(parameters, is(Map.of(
-                "apple-network.catalogs", "/p/site.yaml,classpath:x.yaml,/abs/c.yaml",
-                "apple-network.trustAnchors", "/p/certs/roots.pem")));
+    void relativeCatalogsResolveAgainstWhereMavenRuns() {
+        VerifyMojo mojo = new VerifyMojo();
+        mojo.catalogs = List.of("site.yaml, classpath:x.yaml", "/abs/c.yaml");
+        Path here = Path.of(System.getProperty("user.dir"));
+        assertThat(mojo.resolvedCatalogs(), is(List.of(here.resolve("site.yaml").toString(), "classpath:x.yaml",
+                "/abs/c.yaml")));
     }
 }

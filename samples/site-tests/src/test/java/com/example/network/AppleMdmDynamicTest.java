@@ -1,6 +1,7 @@
 package com.example.network;
 
 import dev.orchard.catalog.Catalog;
+import dev.orchard.junit.DynamicChecks;
 import dev.orchard.junit.NetworkTest;
 import dev.orchard.probe.Network;
 import java.util.stream.Stream;
@@ -17,6 +18,6 @@ class AppleMdmDynamicTest {
 
     @TestFactory
     Stream<DynamicNode> appleDeviceManagement(Network net) {
-        return Catalog.bundled().service("mdm").dynamicTests(net);
+        return DynamicChecks.of(Catalog.bundled().service("mdm"), net);
     }
 }
