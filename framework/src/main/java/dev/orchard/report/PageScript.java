@@ -1,0 +1,92 @@
+package dev.orchard.report;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * The page's only script, plain and inline: it folds what the page writes unfolded ({@code <details open>}), shows
+ * the filters and copy buttons, and filters the failures by service, verdict, tag, address family and free text.
+ * Without it (scripts disabled, or a mail client) the page shows everything expanded and stays complete. The
+ * Content-Security-Policy allows exactly this script by its hash, so text that escaped escaping could still not run.
+ */
+final class PageScript {
+
+    static final String SCRIPT = """
+            (function () {
+              var d = document;
+              var filters = d.getElementById('filters');
+              var items = [].slice.call(d.querySelectorAll('details.failure'));
+              var groups = [].slice.call(d.querySelectorAll('details.cause'));
+              [].slice.call(d.querySelectorAll('details[open]')).forEach(function (x) { x.open = false; });
+              [].slice.call(d.querySelectorAll('button.copy')).forEach(function (b) {
+                b.hidden = false;
+                b.addEventListener('click', function () {
+                  var text = d.getElementById(b.getAttribute('data-for')).textContent;
+                  var done = function () { b.textContent = 'Copied'; };
+                  if (navigator.clipboard) {
+                    navigator.clipboard.writeText(text).then(done, function () { select(b); });
+                  } else {
+                    select(b);
+                  }
+                });
+              });
+              function select(b) {
+                var range = d.createRange();
+                range.selectNodeContents(d.getElementById(b.getAttribute('data-for')));
+                var s = window.getSelection(); s.removeAllRanges(); s.addRange(range);
+                b.textContent = 'Selected: press Ctrl+C';
+              }
+              if (!filters) { return; }
+              filters.hidden = false;
+              var texts = items.map(function (x) { return x.textContent.toLowerCase(); });
+              var tags = items.map(function (x) { return (' ' + x.getAttribute('data-tags') + ' ').toLowerCase(); });
+              var owner = items.map(function (x) { return groups.indexOf(x.parentNode); });
+              var shown = d.getElementById('shown');
+              function value(name) {
+                var e = filters.querySelector('[name=' + name + ']');
+                return e ? e.value.trim().toLowerCase() : '';
+              }
+              function apply() {
+                var service = value('service'), verdict = value('verdict'), tag = value('tag');
+                var family = value('family'), words = value('search');
+                var active = service || verdict || tag || family || words;
+                var counts = groups.map(function () { return 0; });
+                var total = 0;
+                items.forEach(function (x, i) {
+                  var ok = (!service || x.getAttribute('data-service').toLowerCase() === service)
+                      && (!verdict || x.getAttribute('data-verdict').toLowerCase() === verdict)
+                      && (!tag || tags[i].indexOf(' ' + tag + ' ') >= 0)
+                      && (!family || tags[i].indexOf(' ' + family + ' ') >= 0)
+                      && (!words || texts[i].indexOf(words) >= 0);
+                  x.hidden = !ok;
+                  if (ok) { total++; if (owner[i] >= 0) { counts[owner[i]]++; } }
+                });
+                groups.forEach(function (g, i) {
+                  g.hidden = counts[i] === 0;
+                  g.querySelector('.count').textContent = counts[i];
+                  if (active) { g.open = counts[i] > 0; }
+                });
+                shown.textContent = active ? total + ' of ' + items.length + ' failures match' : '';
+              }
+              filters.addEventListener('input', apply);
+              filters.addEventListener('change', apply);
+            })();
+            """;
+
+    /** The CSP source that allows {@link #SCRIPT} and nothing else. */
+    static final String CSP_SOURCE = "'sha256-" + sha256(SCRIPT) + "'";
+
+    private PageScript() {
+    }
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
