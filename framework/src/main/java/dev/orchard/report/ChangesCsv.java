@@ -1,6 +1,7 @@
 package dev.orchard.report;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -25,7 +26,9 @@ final class ChangesCsv {
 
     static final List<String> COLUMNS = List.of("change", "host", "port", "transport", "service", "verdict", "reason");
 
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** Quotes a cell only where CSV needs it, so a pattern such as {@code *.push.apple.com} stays as Apple writes it. */
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final CsvSchema SCHEMA = schema();
 
     private ChangesCsv() {
@@ -55,10 +58,6 @@ final class ChangesCsv {
 
     private static void write(ChangeRequest request, Writer out) throws IOException {
         try (SequenceWriter rows = MAPPER.writer(SCHEMA).writeValues(out)) {
-            if (request.changes().isEmpty()) {
-                // Jackson writes the header with the first row; an empty request still gets its header.
-                out.write(String.join(",", COLUMNS) + "\n");
-            }
             for (ChangeRequest.Change change : request.changes()) {
                 rows.write(new String[] {change.kind().id(), change.host(),
                         change.port() == null ? "" : change.port().toString(),
