@@ -10,8 +10,8 @@ import java.util.List;
  */
 final class CausesSection {
 
-    /** Hosts shown before the rest are folded. */
-    static final int HOSTS_SHOWN = 4;
+    /** Hosts, or services, shown before the rest are folded. */
+    static final int SHOWN = 4;
 
     private CausesSection() {
     }
@@ -27,22 +27,33 @@ final class CausesSection {
         for (CauseGroup cause : causes) {
             html.append("<tr><td><span class=\"verdict\">").append(cause.verdict().name()).append("</span> ")
                     .append(escape(cause.verdict().meaning())).append("</td><td class=\"n\">")
-                    .append(cause.failures().size()).append("</td><td>")
-                    .append(escape(String.join(", ", cause.services()))).append("</td><td>")
-                    .append(escape(cause.verdict().remedy())).append("</td><td class=\"mono\">");
+                    .append(cause.failures().size()).append("</td><td>");
+            folded(html, List.copyOf(cause.services()));
+            html.append("</td><td>").append(escape(cause.verdict().remedy())).append("</td><td class=\"mono\">");
             folded(html, List.copyOf(cause.hosts()));
             html.append("</td></tr>\n");
         }
         html.append("</table>\n</section>\n");
     }
 
-    /** The first hosts, then the rest inside a {@code <details>} that the page script folds. */
-    static void folded(StringBuilder html, List<String> hosts) {
-        html.append(escape(String.join(", ", hosts.subList(0, Math.min(HOSTS_SHOWN, hosts.size())))));
-        if (hosts.size() > HOSTS_SHOWN) {
-            html.append("<details class=\"more\" open><summary>and ").append(hosts.size() - HOSTS_SHOWN)
-                    .append(" more</summary>").append(escape(String.join(", ", hosts.subList(HOSTS_SHOWN,
-                            hosts.size())))).append("</details>");
+    /**
+     * The first names, then the rest inside a {@code <details>} that the page script folds. Each name is one
+     * unbreakable span, so a host name never wraps at its hyphens.
+     */
+    static void folded(StringBuilder html, List<String> names) {
+        names(html, names.subList(0, Math.min(SHOWN, names.size())));
+        if (names.size() > SHOWN) {
+            html.append("<details class=\"more\" open><summary>and ").append(names.size() - SHOWN)
+                    .append(" more</summary>");
+            names(html, names.subList(SHOWN, names.size()));
+            html.append("</details>");
+        }
+    }
+
+    private static void names(StringBuilder html, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            html.append(i == 0 ? "" : ", ").append("<span class=\"name\">").append(escape(names.get(i)))
+                    .append("</span>");
         }
     }
 }

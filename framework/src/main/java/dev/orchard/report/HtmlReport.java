@@ -41,7 +41,7 @@ final class HtmlReport {
             .failure summary{font-weight:600}.failure small{font-weight:400;color:#555}\
             .verdict{font-family:ui-monospace,monospace;font-weight:700}
             details.cause{margin:8px 0}details.cause>summary{font-size:15px;padding:4px 0;cursor:pointer}
-            table.causes td{font-size:13px}details.more{display:inline}details.more summary{color:#1f5fbf;\
+            table.causes td{font-size:13px}.name{white-space:nowrap}details.more{display:inline}details.more summary{color:#1f5fbf;\
             cursor:pointer}.note{background:#eef4ff;border-left:4px solid #1f5fbf;padding:6px 10px}
             .change pre{background:#f5f5f7;border:1px solid #ddd;padding:8px;margin:4px 0 12px;white-space:pre-wrap}
             .change h3{font-size:15px;margin:12px 0 2px}.change .meta{margin:0}button.copy{float:right}

@@ -85,9 +85,9 @@ class HtmlReportTest {
                 && html.indexOf("<table id=\"overview\">") < html.indexOf("<h2 id=\"failures\">"), is(true));
         assertThat(html, containsString("<h2>Causes (2)</h2>"));
         assertThat(html, containsString("<tr><td><span class=\"verdict\">TCP_TIMEOUT</span> "
-                + Html.escape(Verdict.TCP_TIMEOUT.meaning()) + "</td><td class=\"n\">1</td><td>mdm</td><td>"
-                + Html.escape(Verdict.TCP_TIMEOUT.remedy()) + "</td><td class=\"mono\">1-courier.push.apple.com"
-                + "</td></tr>"));
+                + Html.escape(Verdict.TCP_TIMEOUT.meaning()) + "</td><td class=\"n\">1</td><td><span class=\"name\">mdm"
+                + "</span></td><td>" + Html.escape(Verdict.TCP_TIMEOUT.remedy()) + "</td><td class=\"mono\">"
+                + "<span class=\"name\">1-courier.push.apple.com</span></td></tr>"));
     }
 
     @Test
