@@ -44,9 +44,9 @@ final class CausesSection {
         names(html, names.subList(0, Math.min(SHOWN, names.size())));
         if (names.size() > SHOWN) {
             html.append("<details class=\"more\" open><summary>and ").append(names.size() - SHOWN)
-                    .append(" more</summary>");
+                    .append(" more</summary><span>");
             names(html, names.subList(SHOWN, names.size()));
-            html.append("</details>");
+            html.append("</span></details>");
         }
     }
 

@@ -51,6 +51,9 @@ final class HtmlReport {
             code,.mono{font-family:ui-monospace,monospace;font-size:12px}
             """;
 
+    /** Long tables sit in a {@code <details>} that the page script folds; the summary text follows. */
+    private static final String FOLDED_TABLE = "<details class=\"table\" open><summary>";
+
     private HtmlReport() {
     }
 
@@ -61,7 +64,8 @@ final class HtmlReport {
                 .append("style-src 'unsafe-inline'; script-src ").append(PageScript.CSP_SOURCE).append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Apple network check: ").append(escape(report.catalogName())).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(STYLE).append(PageScript.STYLE).append("</style>\n<script>")
+                .append(PageScript.HEAD).append("</script>\n</head>\n<body>\n");
         header(html, report);
         List<CauseGroup> causes = CauseGroup.of(report);
         CausesSection.render(html, causes);
@@ -185,7 +189,8 @@ final class HtmlReport {
         if (skipped.isEmpty()) {
             return;
         }
-        html.append("<h2 id=\"skipped\">Skipped (").append(skipped.size()).append(")</h2>\n<table>\n")
+        html.append("<h2 id=\"skipped\">Skipped (").append(skipped.size()).append(")</h2>\n")
+                .append(FOLDED_TABLE).append("the checks that did not run, and why</summary>\n<table>\n")
                 .append("<tr><th>Service</th><th>Host</th><th>Check</th><th>Why</th></tr>\n");
         for (CheckOutcome outcome : skipped) {
             html.append("<tr><td>").append(escape(outcome.service())).append("</td><td class=\"mono\">")
@@ -194,7 +199,7 @@ final class HtmlReport {
                     .append(outcome.result().verdict().name()).append(": ").append(escape(outcome.result().message()))
                     .append("</td></tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table>\n</details>\n");
     }
 
     /** Per probed host: what DNS answered (the CNAME chain) and who issued the certificate it presented. */
@@ -212,7 +217,9 @@ final class HtmlReport {
                 facts.issuers.add(certificate.issuer());
             }
         }
-        html.append("<h2 id=\"hosts\">Hosts</h2>\n<table>\n<tr><th>Service</th><th>Host</th><th>CNAME chain</th>")
+        html.append("<h2 id=\"hosts\">Hosts (").append(hosts.size()).append(")</h2>\n").append(FOLDED_TABLE)
+                .append("what DNS answered and who issued each host's certificate</summary>\n")
+                .append("<table>\n<tr><th>Service</th><th>Host</th><th>CNAME chain</th>")
                 .append("<th>Addresses</th><th>Certificate issuers</th></tr>\n");
         for (HostFacts facts : hosts.values()) {
             html.append("<tr><td>").append(escape(facts.service)).append("</td><td class=\"mono\">")
@@ -221,7 +228,7 @@ final class HtmlReport {
                     .append(escape(String.join(", ", facts.addresses))).append("</td><td>")
                     .append(escape(String.join("; ", facts.issuers))).append("</td></tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table>\n</details>\n");
     }
 
     private record HostFacts(String service, String host, List<String> cnameChain, Set<String> addresses,

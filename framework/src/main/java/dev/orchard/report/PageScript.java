@@ -6,12 +6,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The page's only script, plain and inline: it folds what the page writes unfolded ({@code <details open>}), shows
+ * The page's script, plain and inline: it folds what the page writes unfolded ({@code <details open>}), shows
  * the filters and copy buttons, and filters the failures by service, verdict, tag, address family and free text.
  * Without it (scripts disabled, or a mail client) the page shows everything expanded and stays complete. The
  * Content-Security-Policy allows exactly this script by its hash, so text that escaped escaping could still not run.
  */
 final class PageScript {
+
+    /**
+     * Runs in {@code <head>}: while the page parses, open {@code <details>} show only their summary (see
+     * {@link #STYLE}), so a browser with scripts never lays out the expanded failures that {@link #SCRIPT} folds.
+     */
+    static final String HEAD = "document.documentElement.classList.add('folding');";
+
+    /** Hides the content of open {@code <details>} while {@link #HEAD}'s class is on. */
+    static final String STYLE = ".folding details[open]>:not(summary){display:none}\n";
 
     static final String SCRIPT = """
             (function () {
@@ -20,6 +29,7 @@ final class PageScript {
               var items = [].slice.call(d.querySelectorAll('details.failure'));
               var groups = [].slice.call(d.querySelectorAll('details.cause'));
               [].slice.call(d.querySelectorAll('details[open]')).forEach(function (x) { x.open = false; });
+              d.documentElement.classList.remove('folding');
               [].slice.call(d.querySelectorAll('button.copy')).forEach(function (b) {
                 b.hidden = false;
                 b.addEventListener('click', function () {
@@ -40,7 +50,7 @@ final class PageScript {
               }
               if (!filters) { return; }
               filters.hidden = false;
-              var texts = items.map(function (x) { return x.textContent.toLowerCase(); });
+              var texts = null;
               var tags = items.map(function (x) { return (' ' + x.getAttribute('data-tags') + ' ').toLowerCase(); });
               var owner = items.map(function (x) { return groups.indexOf(x.parentNode); });
               var shown = d.getElementById('shown');
@@ -49,6 +59,7 @@ final class PageScript {
                 return e ? e.value.trim().toLowerCase() : '';
               }
               function apply() {
+                if (!texts) { texts = items.map(function (x) { return x.textContent.toLowerCase(); }); }
                 var service = value('service'), verdict = value('verdict'), tag = value('tag');
                 var family = value('family'), words = value('search');
                 var active = service || verdict || tag || family || words;
@@ -75,8 +86,8 @@ final class PageScript {
             })();
             """;
 
-    /** The CSP source that allows {@link #SCRIPT} and nothing else. */
-    static final String CSP_SOURCE = "'sha256-" + sha256(SCRIPT) + "'";
+    /** The CSP sources that allow {@link #HEAD} and {@link #SCRIPT} and nothing else. */
+    static final String CSP_SOURCE = "'sha256-" + sha256(HEAD) + "' 'sha256-" + sha256(SCRIPT) + "'";
 
     private PageScript() {
     }

@@ -91,7 +91,7 @@ class ChromiumRenderTest {
         String html = Files.readString(page);
         String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(probe.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        String copy = html.replaceFirst("script-src ('sha256-[^']+')", "script-src $1 'sha256-" + hash + "'")
+        String copy = html.replaceFirst("script-src ('sha256-[^']+' 'sha256-[^']+')", "script-src $1 'sha256-" + hash + "'")
                 .replace("</body>", "<script>" + probe + "</script>\n</body>");
         Path file = page.resolveSibling("measured-" + page.getFileName());
         Files.writeString(file, copy);
@@ -115,7 +115,8 @@ class ChromiumRenderTest {
         Path probe = measured(broken, "var b = document.body, c = document.getElementById('causes');"
                 + "b.setAttribute('data-causes-bottom', Math.round(c.getBoundingClientRect().bottom));"
                 + "b.setAttribute('data-open', document.querySelectorAll('details[open]').length);"
-                + "b.setAttribute('data-filters-hidden', document.getElementById('filters').hidden);");
+                + "b.setAttribute('data-filters-hidden', document.getElementById('filters').hidden);"
+                + "b.setAttribute('data-folding', document.documentElement.className);");
 
         Browser measuredRun = run(probe, "--dump-dom", "--window-size=1280,800");
 
@@ -125,6 +126,8 @@ class ChromiumRenderTest {
         assertThat("the causes section ends at " + bottom + " px", bottom > 100 && bottom <= 800, is(true));
         assertThat("the script folded every <details>", attribute(measuredRun.stdout, "data-open"), is("0"));
         assertThat(attribute(measuredRun.stdout, "data-filters-hidden"), is("false"));
+        assertThat("the script removed the class that hid content while the page parsed",
+                attribute(measuredRun.stdout, "data-folding"), is(""));
 
         Path png = dir.resolve("broken-network.png");
         Files.deleteIfExists(png);
@@ -145,7 +148,7 @@ class ChromiumRenderTest {
         Reports.writeAll(Runs.large(300, 150), dir);
         Path page = dir.resolve(Reports.HTML_FILE);
         Path noScript = dir.resolve("noscript.html");
-        Files.writeString(noScript, Files.readString(page).replaceFirst("script-src 'sha256-[^']+'",
+        Files.writeString(noScript, Files.readString(page).replaceFirst("script-src 'sha256-[^']+' 'sha256-[^']+'",
                 "script-src 'none'"));
 
         Browser browser = run(noScript, "--dump-dom");
