@@ -97,10 +97,13 @@ public final class Lab implements AutoCloseable {
             DROP_UDP,
             /** {@link Lab#intercept}: a transparent firewall re-signs TLS on 443. */
             INTERCEPT_TLS,
-            /** {@link Lab#proxyPolicy} with a policy other than splice. */
+            /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#DENY}. */
             PROXY_DENY,
+            /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#REQUIRE_AUTH}. */
             PROXY_REQUIRE_AUTH,
+            /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#INTERCEPT}. */
             PROXY_INTERCEPT,
+            /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#UPSTREAM_ERROR}. */
             PROXY_UPSTREAM_ERROR
         }
     }
