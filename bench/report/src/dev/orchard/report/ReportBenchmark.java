@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +59,9 @@ public final class ReportBenchmark {
         Files.writeString(page, html, StandardCharsets.UTF_8);
         long size = Files.size(page);
         Path measured = dir.resolve("measured.html");
-        Files.writeString(measured, html.replaceFirst("script-src ('sha256-[^']+' 'sha256-[^']+')", "script-src $1 '" + hash(PROBE)
-                + "'").replace("</body>", "<script>" + PROBE + "</script>\n</body>"), StandardCharsets.UTF_8);
+        Files.writeString(measured, html.replace("script-src " + PageScript.CSP_SOURCE, "script-src "
+                + PageScript.CSP_SOURCE + " " + PageScript.source(PROBE)).replace("</body>", "<script>" + PROBE
+                + "</script>\n</body>"), StandardCharsets.UTF_8);
         Path empty = dir.resolve("empty.html");
         Files.writeString(empty, "<!DOCTYPE html><html><body><p>empty</p></body></html>\n");
 
@@ -130,10 +128,5 @@ public final class ReportBenchmark {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
-    }
-
-    private static String hash(String script) throws NoSuchAlgorithmException {
-        return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(script.getBytes(StandardCharsets.UTF_8)));
     }
 }

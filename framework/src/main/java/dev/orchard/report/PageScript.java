@@ -87,15 +87,16 @@ final class PageScript {
             """;
 
     /** The CSP sources that allow {@link #HEAD} and {@link #SCRIPT} and nothing else. */
-    static final String CSP_SOURCE = "'sha256-" + sha256(HEAD) + "' 'sha256-" + sha256(SCRIPT) + "'";
+    static final String CSP_SOURCE = source(HEAD) + " " + source(SCRIPT);
 
     private PageScript() {
     }
 
-    private static String sha256(String text) {
+    /** The CSP source that allows the inline {@code script}: {@code 'sha256-...'}. */
+    static String source(String script) {
         try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return "'sha256-" + Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8))) + "'";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

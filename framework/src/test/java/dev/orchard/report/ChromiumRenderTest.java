@@ -87,11 +87,10 @@ class ChromiumRenderTest {
     }
 
     /** A copy of {@code page} with one more script, allowed by its hash, that writes what it measured into the DOM. */
-    private static Path measured(Path page, String probe) throws Exception {
+    private static Path measured(Path page, String probe) throws IOException {
         String html = Files.readString(page);
-        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(probe.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        String copy = html.replaceFirst("script-src ('sha256-[^']+' 'sha256-[^']+')", "script-src $1 'sha256-" + hash + "'")
+        String copy = html.replace("script-src " + PageScript.CSP_SOURCE,
+                "script-src " + PageScript.CSP_SOURCE + " " + PageScript.source(probe))
                 .replace("</body>", "<script>" + probe + "</script>\n</body>");
         Path file = page.resolveSibling("measured-" + page.getFileName());
         Files.writeString(file, copy);
@@ -148,7 +147,7 @@ class ChromiumRenderTest {
         Reports.writeAll(Runs.large(300, 150), dir);
         Path page = dir.resolve(Reports.HTML_FILE);
         Path noScript = dir.resolve("noscript.html");
-        Files.writeString(noScript, Files.readString(page).replaceFirst("script-src 'sha256-[^']+' 'sha256-[^']+'",
+        Files.writeString(noScript, Files.readString(page).replace("script-src " + PageScript.CSP_SOURCE,
                 "script-src 'none'"));
 
         Browser browser = run(noScript, "--dump-dom");
