@@ -115,7 +115,12 @@ class ChromiumRenderTest {
                 + "b.setAttribute('data-causes-bottom', Math.round(c.getBoundingClientRect().bottom));"
                 + "b.setAttribute('data-open', document.querySelectorAll('details[open]').length);"
                 + "b.setAttribute('data-filters-hidden', document.getElementById('filters').hidden);"
-                + "b.setAttribute('data-folding', document.documentElement.className);");
+                + "b.setAttribute('data-folding', document.documentElement.className);"
+                + "var v = document.querySelector('select[name=verdict]'); v.value = 'PROXY_DENIED';"
+                + "v.dispatchEvent(new Event('change', {bubbles: true}));"
+                + "b.setAttribute('data-shown', document.getElementById('shown').textContent);"
+                + "b.setAttribute('data-groups', [].filter.call(document.querySelectorAll('details.cause'),"
+                + " function (g) { return !g.hidden && g.open; }).length);");
 
         Browser measuredRun = run(probe, "--dump-dom", "--window-size=1280,800");
 
@@ -127,6 +132,9 @@ class ChromiumRenderTest {
         assertThat(attribute(measuredRun.stdout, "data-filters-hidden"), is("false"));
         assertThat("the script removed the class that hid content while the page parsed",
                 attribute(measuredRun.stdout, "data-folding"), is(""));
+        assertThat("the verdict filter", attribute(measuredRun.stdout, "data-shown"),
+                is("15 of 150 failures match"));
+        assertThat("only the matching cause shows, opened", attribute(measuredRun.stdout, "data-groups"), is("1"));
 
         Path png = dir.resolve("broken-network.png");
         Files.deleteIfExists(png);
