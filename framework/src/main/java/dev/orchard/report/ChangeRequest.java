@@ -108,8 +108,8 @@ record ChangeRequest(List<Change> changes) {
 
         Change build() {
             List<String> named = new ArrayList<>(checks).subList(0, Math.min(CHECKS_NAMED, checks.size()));
-            String reason = String.join("; ", meanings) + " (" + String.join(", ", named)
-                    + (checks.size() > named.size() ? " and " + (checks.size() - named.size()) + " more" : "") + ")";
+            String reason = String.join("; ", meanings) + "; failed: " + String.join(", ", named)
+                    + (checks.size() > named.size() ? " and " + (checks.size() - named.size()) + " more" : "");
             return new Change(kind, host, port, transport, List.copyOf(services), List.copyOf(verdicts),
                     List.copyOf(checks), reason);
         }

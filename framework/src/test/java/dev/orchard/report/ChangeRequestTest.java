@@ -65,10 +65,10 @@ class ChangeRequestTest {
 
         assertThat(Files.readString(csv), is("""
                 change,host,port,transport,service,verdict,reason
-                firewall-allow,*.push.apple.com,5223,tcp,mdm,TCP_TIMEOUT,the connection attempt got no answer \
-                (1-courier.push.apple.com tcp 5223)
+                firewall-allow,*.push.apple.com,5223,tcp,mdm,TCP_TIMEOUT,the connection attempt got no answer; \
+                failed: 1-courier.push.apple.com tcp 5223
                 dns-filter-allow,albert.apple.com,,,device-setup,DNS_NXDOMAIN,the resolver says the name does not \
-                exist (albert.apple.com dns)
+                exist; failed: albert.apple.com dns
                 """));
     }
 
@@ -95,8 +95,8 @@ class ChangeRequestTest {
         assertThat(List.copyOf(rows.get(0).keySet()), is(ChangesCsv.COLUMNS));
         assertThat(rows.get(0), is(Map.of("change", "firewall-allow", "host", "*.push.apple.com", "port", "5223",
                 "transport", "tcp", "service", "mdm device-setup", "verdict", "TCP_TIMEOUT TCP_REFUSED", "reason",
-                "the connection attempt got no answer; the connection was refused with a reset "
-                        + "(1-courier.push.apple.com tcp 5223, 21-courier.push.apple.com tcp 5223)")));
+                "the connection attempt got no answer; the connection was refused with a reset; "
+                        + "failed: 1-courier.push.apple.com tcp 5223, 21-courier.push.apple.com tcp 5223")));
         assertThat(rows.get(1).get("change") + " " + rows.get(1).get("host") + " " + rows.get(1).get("port") + "/"
                 + rows.get(1).get("transport"), is("firewall-allow time.apple.com 123/udp"));
         assertThat(rows.get(2).get("change") + " " + rows.get(2).get("verdict"), is("other NTP_INVALID"));
