@@ -66,7 +66,47 @@ public final class Lab implements AutoCloseable {
     private FaultServer tarpit;
     private UdpResponder silentUdp;
     private final Map<String, LabTlsServer> interceptors = new LinkedHashMap<>();
+    private final List<Fault> faults = new ArrayList<>();
     private boolean useProxy;
+
+    /**
+     * A fault injected through one of the lab's methods, so tests can derive what a run must find (verdicts, the
+     * change request) from the faults rather than from a copy of an earlier run's output.
+     *
+     * @param kind what was broken
+     * @param host the host it applies to
+     * @param port the port, or 0 where the fault takes the whole host (DNS, proxy policies)
+     */
+    public record Fault(Kind kind, String host, int port) {
+
+        /** The kinds of faults, named after the lab method that injects them. */
+        public enum Kind {
+            /** {@link Lab#nxdomain}. */
+            NXDOMAIN,
+            /** {@link Lab#sinkhole}. */
+            SINKHOLE,
+            /** {@link Lab#dropTcp}. */
+            DROP_TCP,
+            /** {@link Lab#rejectTcp}. */
+            REJECT_TCP,
+            /** {@link Lab#resetTcp}. */
+            RESET_TCP,
+            /** {@link Lab#tarpit}. */
+            TARPIT,
+            /** {@link Lab#dropUdp}. */
+            DROP_UDP,
+            /** {@link Lab#intercept}: a transparent firewall re-signs TLS on 443. */
+            INTERCEPT_TLS,
+            /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#DENY}. */
+            PROXY_DENY,
+            /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#REQUIRE_AUTH}. */
+            PROXY_REQUIRE_AUTH,
+            /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#INTERCEPT}. */
+            PROXY_INTERCEPT,
+            /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#UPSTREAM_ERROR}. */
+            PROXY_UPSTREAM_ERROR
+        }
+    }
 
     private Lab() {
         try {
@@ -173,8 +213,8 @@ public final class Lab implements AutoCloseable {
         ifPresent(hosts, "api.smoot.apple.com", lab::sinkhole);
         ifPresent(hosts, "gateway.icloud.com", h -> lab.intercept(h, LabCertificates.PALO_ALTO_CA));
         lab.proxy.interceptWith(LabCertificates.ZSCALER_CA);
-        ifPresent(hosts, "idmsa.apple.com", h -> lab.proxy.policy(h, LabProxy.Policy.INTERCEPT));
-        ifPresent(hosts, "iprofiles.apple.com", h -> lab.proxy.policy(h, LabProxy.Policy.DENY));
+        ifPresent(hosts, "idmsa.apple.com", h -> lab.proxyPolicy(h, LabProxy.Policy.INTERCEPT));
+        ifPresent(hosts, "iprofiles.apple.com", h -> lab.proxyPolicy(h, LabProxy.Policy.DENY));
         ifPresent(hosts, "time.apple.com", h -> lab.dropUdp(h, 123));
         return this;
     }
@@ -226,18 +266,21 @@ public final class Lab implements AutoCloseable {
 
     /** The DNS filter answers NXDOMAIN for {@code host}. */
     public Lab nxdomain(String host) {
+        faults.add(new Fault(Fault.Kind.NXDOMAIN, host, 0));
         dns.nxdomain(host);
         return this;
     }
 
     /** The DNS filter answers 0.0.0.0 for {@code host}. */
     public Lab sinkhole(String host) {
+        faults.add(new Fault(Fault.Kind.SINKHOLE, host, 0));
         dns.address(host, "0.0.0.0");
         return this;
     }
 
     /** The firewall drops TCP to {@code host:port}: connections never complete. */
     public Lab dropTcp(String host, int port) {
+        faults.add(new Fault(Fault.Kind.DROP_TCP, host, port));
         hostRoutes.put(key(host, port), dropped());
         return this;
     }
@@ -266,12 +309,14 @@ public final class Lab implements AutoCloseable {
 
     /** The firewall rejects TCP to {@code host:port} with a reset. */
     public Lab rejectTcp(String host, int port) {
+        faults.add(new Fault(Fault.Kind.REJECT_TCP, host, port));
         hostRoutes.put(key(host, port), refusing.address());
         return this;
     }
 
     /** An IPS resets connections to {@code host:port} right after they open. */
     public Lab resetTcp(String host, int port) {
+        faults.add(new Fault(Fault.Kind.RESET_TCP, host, port));
         if (resetting == null) {
             resetting = keep(FaultServer.resetting());
         }
@@ -281,6 +326,7 @@ public final class Lab implements AutoCloseable {
 
     /** A middlebox accepts connections to {@code host:port} and never speaks. */
     public Lab tarpit(String host, int port) {
+        faults.add(new Fault(Fault.Kind.TARPIT, host, port));
         if (tarpit == null) {
             tarpit = keep(FaultServer.tarpit());
         }
@@ -290,16 +336,36 @@ public final class Lab implements AutoCloseable {
 
     /** The firewall drops UDP to {@code host:port} (no answer ever comes). */
     public Lab dropUdp(String host, int port) {
+        faults.add(new Fault(Fault.Kind.DROP_UDP, host, port));
         hostRoutes.put(key(host, port), dropped());
         return this;
     }
 
     /** A transparent firewall inspects TLS to {@code host:443}, re-signing with a CA named {@code caName}. */
     public Lab intercept(String host, String caName) {
+        faults.add(new Fault(Fault.Kind.INTERCEPT_TLS, host, 443));
         LabTlsServer interceptor = interceptors.computeIfAbsent(caName,
                 name -> keep(LabTlsServer.intercepting(certificates, name)));
         hostRoutes.put(key(host, 443), interceptor.address());
         return this;
+    }
+
+    /** The proxy treats {@code host} with {@code policy}, recorded as a fault unless it splices. */
+    public Lab proxyPolicy(String host, LabProxy.Policy policy) {
+        proxy.policy(host, policy);
+        switch (policy) {
+            case SPLICE -> { }
+            case DENY -> faults.add(new Fault(Fault.Kind.PROXY_DENY, host, 0));
+            case REQUIRE_AUTH -> faults.add(new Fault(Fault.Kind.PROXY_REQUIRE_AUTH, host, 0));
+            case INTERCEPT -> faults.add(new Fault(Fault.Kind.PROXY_INTERCEPT, host, 0));
+            case UPSTREAM_ERROR -> faults.add(new Fault(Fault.Kind.PROXY_UPSTREAM_ERROR, host, 0));
+        }
+        return this;
+    }
+
+    /** The faults injected so far through the lab's methods, in order. */
+    public List<Fault> faults() {
+        return List.copyOf(faults);
     }
 
     /** Sends proxy-capable rows through the lab's proxy, whose policies {@link #proxy()} sets. */

@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders the run as one self-contained HTML page ({@code index.html}): inline CSS and SVG, no script, no
- * external asset, so it opens from a CI artifact or a mail attachment exactly as it was written. Every piece of
- * catalog text and every hostname is escaped: a site catalog is input, not markup.
+ * Renders the run as one self-contained HTML page ({@code index.html}): inline CSS, SVG and one small script, no
+ * external asset, so it opens from a CI artifact or a mail attachment exactly as it was written. Causes come
+ * first ({@link CausesSection}), then the change request ({@link ChangesSection}), then the failures grouped by
+ * cause. Every piece of catalog text and every hostname is escaped: a site catalog is input, not markup.
  */
 final class HtmlReport {
 
@@ -36,11 +37,22 @@ final class HtmlReport {
             text-align:left;vertical-align:top}th{background:#f5f5f7}td.n{text-align:right;min-width:52px}
             .pass{background:#d8f5dc;color:#0b5d1e}.fail{background:#ffd9d6;color:#8a1010}\
             .skip{background:#fff2c6;color:#6b5200}.flaky{background:#e6dcff;color:#3d1f8a}.zero{color:#aaa}
-            .failure{border-left:5px solid #d70015;background:#fff6f5;padding:8px 12px;margin:10px 0}
-            .failure h3{margin:0 0 4px;font-size:15px}.verdict{font-family:ui-monospace,monospace;font-weight:700}
+            .failure{border-left:5px solid #d70015;background:#fff6f5;padding:4px 12px;margin:4px 0}
+            .failure summary{font-weight:600}.failure small{font-weight:400;color:#555}\
+            .verdict{font-family:ui-monospace,monospace;font-weight:700}
+            details.cause{margin:8px 0}details.cause>summary{font-size:15px;padding:4px 0;cursor:pointer}
+            table.causes td{font-size:13px}.name{white-space:nowrap}details.more{display:inline}details.more summary{color:#1f5fbf;\
+            cursor:pointer}.note{background:#eef4ff;border-left:4px solid #1f5fbf;padding:6px 10px}
+            .change pre{background:#f5f5f7;border:1px solid #ddd;padding:8px;margin:4px 0 12px;white-space:pre-wrap}
+            .change h3{font-size:15px;margin:12px 0 2px}.change .meta{margin:0}button.copy{float:right}
+            .filters{position:sticky;top:0;background:#fff;padding:6px 0;border-bottom:1px solid #ddd}\
+            .filters label{margin-right:12px}.filters output{color:#555}
             .label{font-weight:600}ul.evidence{margin:4px 0 0;font-family:ui-monospace,monospace;font-size:12px}
             code,.mono{font-family:ui-monospace,monospace;font-size:12px}
             """;
+
+    /** Long tables sit in a {@code <details>} that the page script folds; the summary text follows. */
+    private static final String FOLDED_TABLE = "<details class=\"table\" open><summary>";
 
     private HtmlReport() {
     }
@@ -49,17 +61,21 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-                .append("style-src 'unsafe-inline'\">\n")
+                .append("style-src 'unsafe-inline'; script-src ").append(PageScript.CSP_SOURCE).append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Apple network check: ").append(escape(report.catalogName())).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(STYLE).append(PageScript.STYLE).append("</style>\n<script>")
+                .append(PageScript.HEAD).append("</script>\n</head>\n<body>\n");
         header(html, report);
+        List<CauseGroup> causes = CauseGroup.of(report);
+        CausesSection.render(html, causes);
+        ChangesSection.render(html, report, ChangeRequest.of(report));
         overview(html, report);
-        failures(html, report);
+        failures(html, report, causes);
         skipped(html, report);
         hosts(html, report);
         latency(html, report);
-        html.append("</body>\n</html>\n");
+        html.append("<script>").append(PageScript.SCRIPT).append("</script>\n</body>\n</html>\n");
         return html.toString();
     }
 
@@ -101,38 +117,28 @@ final class HtmlReport {
         html.append("<td class=\"n ").append(count == 0 ? "zero" : colour).append("\">").append(count).append("</td>");
     }
 
-    private static void failures(StringBuilder html, RunReport report) {
+    /**
+     * The failures grouped under their cause, each group and each failure a {@code <details>}: written open, so a
+     * page without scripts shows everything, and folded by {@link PageScript} so 500 failures stay readable.
+     */
+    private static void failures(StringBuilder html, RunReport report, List<CauseGroup> causes) {
         List<CheckOutcome> failed = report.outcomes().stream().filter(o -> o.status() == Status.FAILED).toList();
         html.append("<h2 id=\"failures\">Failures (").append(failed.size()).append(")</h2>\n");
         if (failed.isEmpty()) {
             html.append("<p>Every check that ran passed.</p>\n");
+        } else {
+            FailureFilters.render(html, failed);
         }
-        for (CheckOutcome outcome : failed) {
-            ProbeResult result = outcome.result();
-            Endpoint row = outcome.target().endpoint();
-            html.append("<div class=\"failure\">\n<h3>").append(escape(outcome.target().host())).append(' ')
-                    .append(escape(outcome.target().check().displayName())).append(" <small>(")
-                    .append(escape(row.service())).append(", row ").append(escape(row.pattern())).append(")</small></h3>\n")
-                    .append("<div><span class=\"verdict\">").append(result.verdict().name()).append("</span> ")
-                    .append(escape(result.message())).append("</div>\n")
-                    .append("<div><span class=\"label\">Cause:</span> ").append(escape(result.verdict().meaning()))
-                    .append("</div>\n<div><span class=\"label\">Remedy:</span> ")
-                    .append(escape(result.verdict().remedy())).append("</div>\n");
-            if (!row.description().isEmpty()) {
-                html.append("<div><span class=\"label\">Used for:</span> ").append(escape(row.description()))
-                        .append("</div>\n");
+        for (CauseGroup cause : causes) {
+            html.append("<details class=\"cause\" open><summary><span class=\"verdict\">")
+                    .append(cause.verdict().name()).append("</span> (<span class=\"count\">")
+                    .append(cause.failures().size()).append("</span>) ").append(escape(cause.verdict().meaning()))
+                    .append("</summary>\n<div><span class=\"label\">Remedy:</span> ")
+                    .append(escape(cause.verdict().remedy())).append("</div>\n");
+            for (CheckOutcome outcome : cause.failures()) {
+                failure(html, outcome);
             }
-            if (outcome.rerun()) {
-                html.append("<div><span class=\"label\">Attempts:</span> ").append(outcome.attempts().size())
-                        .append(", all failed</div>\n");
-            }
-            List<String> lines = EvidenceLines.of(result.evidence());
-            if (!lines.isEmpty()) {
-                html.append("<ul class=\"evidence\">");
-                lines.forEach(line -> html.append("<li>").append(escape(line)).append("</li>"));
-                html.append("</ul>\n");
-            }
-            html.append("</div>\n");
+            html.append("</details>\n");
         }
         List<CheckOutcome> flaky = report.outcomes().stream().filter(CheckOutcome::flaky).toList();
         if (!flaky.isEmpty()) {
@@ -151,12 +157,40 @@ final class HtmlReport {
         }
     }
 
+    private static void failure(StringBuilder html, CheckOutcome outcome) {
+        ProbeResult result = outcome.result();
+        Endpoint row = outcome.target().endpoint();
+        html.append("<details class=\"failure\" open data-service=\"").append(escape(row.service()))
+                .append("\" data-verdict=\"").append(result.verdict().name()).append("\" data-tags=\"")
+                .append(escape(String.join(" ", outcome.tags()))).append("\"><summary>")
+                .append(escape(outcome.target().host())).append(' ')
+                .append(escape(outcome.target().check().displayName())).append(" <small>(")
+                .append(escape(row.service())).append(", row ").append(escape(row.pattern()))
+                .append(")</small></summary>\n<div>").append(escape(result.message())).append("</div>\n");
+        if (!row.description().isEmpty()) {
+            html.append("<div><span class=\"label\">Used for:</span> ").append(escape(row.description()))
+                    .append("</div>\n");
+        }
+        if (outcome.rerun()) {
+            html.append("<div><span class=\"label\">Attempts:</span> ").append(outcome.attempts().size())
+                    .append(", all failed</div>\n");
+        }
+        List<String> lines = EvidenceLines.of(result.evidence());
+        if (!lines.isEmpty()) {
+            html.append("<ul class=\"evidence\">");
+            lines.forEach(line -> html.append("<li>").append(escape(line)).append("</li>"));
+            html.append("</ul>\n");
+        }
+        html.append("</details>\n");
+    }
+
     private static void skipped(StringBuilder html, RunReport report) {
         List<CheckOutcome> skipped = report.outcomes().stream().filter(o -> o.status() == Status.SKIPPED).toList();
         if (skipped.isEmpty()) {
             return;
         }
-        html.append("<h2 id=\"skipped\">Skipped (").append(skipped.size()).append(")</h2>\n<table>\n")
+        html.append("<h2 id=\"skipped\">Skipped (").append(skipped.size()).append(")</h2>\n")
+                .append(FOLDED_TABLE).append("the checks that did not run, and why</summary>\n<table>\n")
                 .append("<tr><th>Service</th><th>Host</th><th>Check</th><th>Why</th></tr>\n");
         for (CheckOutcome outcome : skipped) {
             html.append("<tr><td>").append(escape(outcome.service())).append("</td><td class=\"mono\">")
@@ -165,7 +199,7 @@ final class HtmlReport {
                     .append(outcome.result().verdict().name()).append(": ").append(escape(outcome.result().message()))
                     .append("</td></tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table>\n</details>\n");
     }
 
     /** Per probed host: what DNS answered (the CNAME chain) and who issued the certificate it presented. */
@@ -183,7 +217,9 @@ final class HtmlReport {
                 facts.issuers.add(certificate.issuer());
             }
         }
-        html.append("<h2 id=\"hosts\">Hosts</h2>\n<table>\n<tr><th>Service</th><th>Host</th><th>CNAME chain</th>")
+        html.append("<h2 id=\"hosts\">Hosts (").append(hosts.size()).append(")</h2>\n").append(FOLDED_TABLE)
+                .append("what DNS answered and who issued each host's certificate</summary>\n")
+                .append("<table>\n<tr><th>Service</th><th>Host</th><th>CNAME chain</th>")
                 .append("<th>Addresses</th><th>Certificate issuers</th></tr>\n");
         for (HostFacts facts : hosts.values()) {
             html.append("<tr><td>").append(escape(facts.service)).append("</td><td class=\"mono\">")
@@ -192,7 +228,7 @@ final class HtmlReport {
                     .append(escape(String.join(", ", facts.addresses))).append("</td><td>")
                     .append(escape(String.join("; ", facts.issuers))).append("</td></tr>\n");
         }
-        html.append("</table>\n");
+        html.append("</table>\n</details>\n");
     }
 
     private record HostFacts(String service, String host, List<String> cnameChain, Set<String> addresses,

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the report files of a run: {@code apple-network-results.json}, one Surefire
+ * Writes the report files of a run: {@code apple-network-results.json}, {@code apple-network-changes.csv} (the
+ * changes that would fix the failed checks), one Surefire
  * {@code TEST-apple-network.<service>.xml} per service, and {@code index.html}. The engine and the Maven plugin
  * call this once a run has ended.
  */
@@ -17,14 +18,18 @@ public final class Reports {
     /** The HTML page's file name. */
     public static final String HTML_FILE = HtmlReport.FILE_NAME;
 
+    /** The change request's file name. */
+    public static final String CHANGES_FILE = ChangesCsv.FILE_NAME;
+
     private Reports() {
     }
 
-    /** Writes JSON, XML and HTML into {@code dir}, creating it; returns the files written. */
+    /** Writes JSON, the change request's CSV, XML and HTML into {@code dir}, creating it; returns the files written. */
     public static List<Path> writeAll(RunReport report, Path dir) throws IOException {
         createDirectory(dir);
         List<Path> written = new ArrayList<>();
         written.add(writeJson(report, dir.resolve(ResultsFile.FILE_NAME)));
+        written.add(writeChanges(report, dir.resolve(CHANGES_FILE)));
         written.addAll(writeSurefireXml(report, dir));
         written.add(writeHtml(report, dir.resolve(HTML_FILE)));
         return List.copyOf(written);
@@ -32,6 +37,12 @@ public final class Reports {
 
     public static Path writeJson(RunReport report, Path file) throws IOException {
         ResultsFile.from(report).write(file);
+        return file;
+    }
+
+    /** {@code apple-network-changes.csv}: one row per change that would fix failed checks; only a header if none. */
+    public static Path writeChanges(RunReport report, Path file) throws IOException {
+        ChangesCsv.write(ChangeRequest.of(report), file);
         return file;
     }
 

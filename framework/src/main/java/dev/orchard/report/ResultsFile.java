@@ -35,6 +35,8 @@ import java.util.Set;
  * @param settings the network settings, without credentials
  * @param summary the counts
  * @param results one per check, in planned order
+ * @param changes the changes that would fix the failed checks, as {@code apple-network-changes.csv} lists them;
+ *     empty when nothing failed (and in files written before Orchard wrote it)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultsFile(
@@ -43,7 +45,8 @@ public record ResultsFile(
         long durationMs,
         Settings settings,
         @JsonProperty(required = true) Summary summary,
-        @JsonProperty(required = true) List<Result> results) {
+        @JsonProperty(required = true) List<Result> results,
+        List<Change> changes) {
 
     /** The file name the writers use. */
     public static final String FILE_NAME = "apple-network-results.json";
@@ -52,6 +55,7 @@ public record ResultsFile(
 
     public ResultsFile {
         results = results == null ? List.of() : List.copyOf(results);
+        changes = changes == null ? List.of() : List.copyOf(changes);
     }
 
     /**
@@ -144,6 +148,38 @@ public record ResultsFile(
         }
     }
 
+    /**
+     * One change that would fix failed checks: a row of {@code apple-network-changes.csv}, plus the checks it
+     * fixes. {@code port} and {@code transport} are null for a DNS filter change.
+     *
+     * @param change {@code firewall-allow}, {@code proxy-allow}, {@code proxy-auth-exempt},
+     *     {@code tls-inspection-exempt}, {@code dns-filter-allow} or {@code other}
+     * @param host the row's host, or its wildcard pattern as Apple writes it
+     * @param service the services, separated by a space
+     * @param verdict the verdicts of the failed checks, separated by a space
+     * @param reason what went wrong, naming the checks
+     * @param checks the failed checks the change fixes, such as {@code 1-courier.push.apple.com tcp 5223}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Change(
+            @JsonProperty(required = true) String change,
+            @JsonProperty(required = true) String host,
+            Integer port,
+            String transport,
+            String service,
+            String verdict,
+            String reason,
+            List<String> checks) {
+        public Change {
+            checks = checks == null ? List.of() : List.copyOf(checks);
+        }
+
+        static Change of(ChangeRequest.Change c) {
+            return new Change(c.kind().id(), c.host(), c.port(), c.transport(), String.join(" ", c.services()),
+                    String.join(" ", c.verdicts()), c.reason(), c.checks());
+        }
+    }
+
     /** The file's content for a run. */
     public static ResultsFile from(RunReport report) {
         var settings = report.settings();
@@ -152,7 +188,7 @@ public record ResultsFile(
         List<Result> results = report.outcomes().stream().map(ResultsFile::result).toList();
         return new ResultsFile(new CatalogInfo(report.catalogName(), report.catalogRevision()),
                 report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString(), report.duration().toMillis(), shown,
-                report.summary(), results);
+                report.summary(), results, ChangeRequest.of(report).changes().stream().map(Change::of).toList());
     }
 
     private static Result result(CheckOutcome outcome) {

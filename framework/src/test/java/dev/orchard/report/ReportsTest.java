@@ -31,7 +31,7 @@ class ReportsTest {
         List<Path> files = Reports.writeAll(Runs.mixed(null), reports);
 
         assertThat(files.stream().map(f -> f.getFileName().toString()).toList(), contains(
-                "apple-network-results.json", "TEST-apple-network.mdm.xml", "TEST-apple-network.device-setup.xml",
+                "apple-network-results.json", "apple-network-changes.csv", "TEST-apple-network.mdm.xml", "TEST-apple-network.device-setup.xml",
                 "index.html"));
         for (Path file : files) {
             assertThat(file + " is written", Files.size(file) > 0, is(true));
@@ -47,9 +47,10 @@ class ReportsTest {
 
         List<Path> files = Reports.writeAll(empty, dir);
 
-        assertThat(files.size(), is(2));
+        assertThat(files.size(), is(3));
         assertThat(ResultsFile.read(files.get(0)).results(), is(List.of()));
-        assertThat(Files.readString(files.get(1)), containsString("Every check that ran passed."));
+        assertThat(Files.readString(files.get(1)), is("change,host,port,transport,service,verdict,reason\n"));
+        assertThat(Files.readString(files.get(2)), containsString("Every check that ran passed."));
     }
 
     @Test

@@ -39,7 +39,8 @@ class ResultsFileTest {
     void topLevelFieldsAreExactlyTheDocumentedOnes() throws IOException {
         JsonNode json = written(Runs.mixed("http://127.0.0.1:3128"));
 
-        assertThat(names(json), contains("catalog", "startedAt", "durationMs", "settings", "summary", "results"));
+        assertThat(names(json), contains("catalog", "startedAt", "durationMs", "settings", "summary", "results",
+                "changes"));
         assertThat(names(json.get("catalog")), contains("name", "revision"));
         assertThat(json.get("catalog").get("revision").asText(), is("2024-11"));
         assertThat(json.get("startedAt").asText(), is("2026-11-29T08:00:00Z"));

@@ -83,6 +83,62 @@ final class Runs {
                 settings(proxy), outcomes);
     }
 
+    /** The causes of {@link #large}'s failures, in proportion: most are a firewall that drops direct traffic. */
+    private static final Verdict[] LARGE_CAUSES = {Verdict.TCP_TIMEOUT, Verdict.TCP_TIMEOUT, Verdict.TCP_TIMEOUT,
+        Verdict.TCP_TIMEOUT, Verdict.TCP_TIMEOUT, Verdict.TCP_TIMEOUT, Verdict.TCP_REFUSED, Verdict.PROXY_DENIED,
+        Verdict.TLS_INTERCEPTED, Verdict.DNS_NXDOMAIN};
+
+    /**
+     * A run of a badly broken network: {@code checks / 2} hosts in 20 services, each with a dns check and a tcp 443
+     * (or tls 443/tcp) check; the first {@code failures} port checks fail, most with TCP_TIMEOUT, a tenth each with
+     * TCP_REFUSED, PROXY_DENIED, TLS_INTERCEPTED or (on the dns check) DNS_NXDOMAIN. Every ninth row is a wildcard
+     * probed through its host, so wildcard patterns appear too.
+     */
+    static RunReport large(int checks, int failures) {
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < checks / 2; i++) {
+            String service = String.format(java.util.Locale.ROOT, "service-%02d", i % 20);
+            String host = "host-" + i + "." + service + ".apple.com";
+            Endpoint.Builder row = Endpoint.builder(service, i % 9 == 0 ? "*.wild-" + i + ".apple.com" : host)
+                    .os(OperatingSystem.IOS, OperatingSystem.MACOS)
+                    .proxy(i % 3 == 0 ? ProxySupport.YES : ProxySupport.NO)
+                    .description("Row " + i + " of a large run, for the page's size and speed");
+            if (i % 9 == 0) {
+                host = "probe-" + i + ".wild-" + i + ".apple.com";
+                row.probeHost(host, "stands in for the wildcard");
+            }
+            Endpoint endpoint = row.build();
+            String address = "17." + (i / 250) + "." + (i % 250) + ".10";
+            Verdict cause = i < failures ? LARGE_CAUSES[i % LARGE_CAUSES.length] : Verdict.OK;
+            Evidence resolved = new Evidence(List.of(address), List.of(host), List.of(address), null, null, null,
+                    null, null, null, "resolver 127.0.0.1:5353 answered A " + address);
+            CheckTarget dns = new CheckTarget(endpoint, host, Check.dns());
+            Check portCheck = cause == Verdict.TLS_INTERCEPTED ? new Check(CheckKind.TLS, 443, Transport.TCP)
+                    : new Check(CheckKind.TCP, 443, Transport.TCP);
+            CheckTarget port = new CheckTarget(endpoint, host, portCheck);
+            Evidence connected = new Evidence(List.of(address), null, null, address + ":443",
+                    cause == Verdict.PROXY_DENIED ? "proxy 127.0.0.1:3128" : "direct", null, null,
+                    cause == Verdict.PROXY_DENIED ? 403 : null, null, null);
+            if (cause == Verdict.DNS_NXDOMAIN) {
+                outcomes.add(CheckOutcome.of(dns, ProbeResult.failed(cause, host + " does not exist",
+                        Duration.ofMillis(3), new Evidence(null, List.of(host), null, null, null, null, null, null,
+                                null, "resolver 127.0.0.1:5353 answered NXDOMAIN"))));
+                outcomes.add(CheckOutcome.of(port, ProbeResult.skipped(Verdict.DNS_NXDOMAIN,
+                        "DNS for " + host + " failed (DNS_NXDOMAIN)")));
+                continue;
+            }
+            outcomes.add(CheckOutcome.of(dns, ProbeResult.passed("1 address, 1 of 1 in Apple's 17.0.0.0/8",
+                    Duration.ofMillis(2 + i % 7), resolved)));
+            outcomes.add(CheckOutcome.of(port, cause == Verdict.OK
+                    ? ProbeResult.passed("connected", Duration.ofMillis(20 + i % 50), connected)
+                    : ProbeResult.failed(cause, portCheck.displayName() + " to " + host + " (" + address
+                            + ") failed: " + cause.meaning(), Duration.ofMillis(cause == Verdict.TCP_TIMEOUT ? 5000
+                            : 40), connected)));
+        }
+        return new RunReport("Apple enterprise networks", "2026-08", STARTED, Duration.ofSeconds(31), settings(null),
+                outcomes);
+    }
+
     private static CheckOutcome outcome(CheckTarget target) {
         Check check = target.check();
         String host = target.host();

@@ -26,8 +26,8 @@ final class RunEnding {
                     + ": " + e.getMessage() + "; expected a writable directory");
         }
         out.accept("");
-        out.accept("Reports: " + dir.resolve(Reports.HTML_FILE) + " (also apple-network-results.json and "
-                + "TEST-apple-network.*.xml)");
+        out.accept("Reports: " + dir.resolve(Reports.HTML_FILE) + " (also apple-network-results.json, "
+                + Reports.CHANGES_FILE + " and TEST-apple-network.*.xml)");
         return report.summary();
     }
 }

@@ -1,0 +1,170 @@
+package dev.orchard.report;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.orchard.catalog.Catalog;
+import dev.orchard.catalog.Endpoint;
+import dev.orchard.catalog.ProbeHost;
+import dev.orchard.catalog.ProxySupport;
+import dev.orchard.catalog.Transport;
+import dev.orchard.lab.Lab;
+import dev.orchard.probe.CheckPlanner;
+import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.Network;
+import dev.orchard.probe.ProbeResult;
+import dev.orchard.probe.Status;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo's broken branch office, run for real on loopback: its {@code apple-network-changes.csv} lists exactly
+ * the changes the lab's injected faults call for. The expected rows are derived from {@link Lab#faults()} and the
+ * catalog, the way an administrator who knew the faults would write the ticket, not from an earlier run's output.
+ * The reports stay in {@code target/branch-office-reports}.
+ */
+class BranchOfficeChangesTest {
+
+    /**
+     * Hosts with a failed check run again, as the plugin's reruns do: on a loaded machine a healthy handshake can
+     * time out, and a check that passes on a rerun is flaky, not a fault. Injected faults fail every time.
+     */
+    private static final int RERUNS = 2;
+
+    /** The ports a device sends through its proxy, for rows that work through a proxy. */
+    private static final Set<Integer> PROXIED_PORTS = Set.of(80, 443);
+
+    /** Kept after the test, so people can open the branch office's page and change request. */
+    private static final Path OUT = Path.of("target", "branch-office-reports");
+
+    @Test
+    void theChangeRequestListsExactlyWhatTheInjectedFaultsCallFor() throws IOException {
+        Catalog catalog = Catalog.bundled();
+        List<CheckTarget> targets = new ArrayList<>();
+        for (Endpoint row : catalog.endpoints()) {
+            for (ProbeHost probe : row.probeHosts()) {
+                CheckPlanner.checks(row, probe.host()).forEach(c -> targets.add(new CheckTarget(row, probe.host(), c)));
+            }
+        }
+        List<Lab.Fault> faults;
+        RunReport report;
+        try (Lab lab = Lab.branchOffice(catalog);
+                Network network = lab.networkBuilder().timeout(Duration.ofSeconds(5)).build()) {
+            faults = lab.faults();
+            Instant started = Instant.now();
+            List<ProbeResult> results = network.runAll(targets, null);
+            List<List<ProbeResult>> earlier = new ArrayList<>();
+            targets.forEach(t -> earlier.add(new ArrayList<>()));
+            for (int rerun = 0; rerun < RERUNS; rerun++) {
+                Set<String> hosts = new TreeSet<>();
+                for (int i = 0; i < targets.size(); i++) {
+                    if (!results.get(i).passed()) {
+                        hosts.add(targets.get(i).host());
+                    }
+                }
+                List<Integer> again = new ArrayList<>();
+                for (int i = 0; i < targets.size(); i++) {
+                    if (hosts.contains(targets.get(i).host())) {
+                        again.add(i);
+                    }
+                }
+                List<ProbeResult> rerunResults = network.runAll(again.stream().map(targets::get).toList(), null);
+                List<ProbeResult> merged = new ArrayList<>(results);
+                for (int j = 0; j < again.size(); j++) {
+                    int i = again.get(j);
+                    if (results.get(i).status() == Status.FAILED) {
+                        earlier.get(i).add(results.get(i));
+                    }
+                    merged.set(i, rerunResults.get(j));
+                }
+                results = merged;
+            }
+            List<CheckOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                outcomes.add(CheckOutcome.rerun(targets.get(i), results.get(i), earlier.get(i)));
+            }
+            report = new RunReport(catalog.name(), catalog.source().revision(), started,
+                    Duration.between(started, Instant.now()), network.settings(), outcomes);
+        }
+
+        Reports.writeAll(report, OUT);
+
+        Set<String> expected = new TreeSet<>();
+        for (Lab.Fault fault : faults) {
+            Set<String> calledFor = calledFor(catalog, fault);
+            assertThat("the catalog has a row that the fault " + fault + " breaks", calledFor, is(not(empty())));
+            expected.addAll(calledFor);
+        }
+        assertThat(written(OUT.resolve(Reports.CHANGES_FILE)), is(expected));
+    }
+
+    /** What an administrator must change for one fault, for every catalog row whose checks it breaks. */
+    private static Set<String> calledFor(Catalog catalog, Lab.Fault fault) {
+        Set<String> changes = new TreeSet<>();
+        for (Endpoint row : catalog.endpoints()) {
+            if (row.isDisabled() || row.probeHosts().stream().noneMatch(p -> p.host().equals(fault.host()))) {
+                continue;
+            }
+            String host = row.pattern();
+            boolean tcp = row.transports().contains(Transport.TCP);
+            switch (fault.kind()) {
+                case NXDOMAIN, SINKHOLE -> changes.add("dns-filter-allow " + host + " -");
+                case DROP_TCP, REJECT_TCP, RESET_TCP -> {
+                    if (tcp && row.ports().contains(fault.port()) && !proxied(row, fault.port())) {
+                        changes.add("firewall-allow " + host + " " + fault.port() + "/tcp");
+                    }
+                }
+                case DROP_UDP -> {
+                    if (row.transports().contains(Transport.UDP) && row.ports().contains(fault.port())) {
+                        changes.add("firewall-allow " + host + " " + fault.port() + "/udp");
+                    }
+                }
+                case TARPIT, INTERCEPT_TLS -> {
+                    if (row.tlsPorts().contains(fault.port()) && !proxied(row, fault.port())) {
+                        changes.add("tls-inspection-exempt " + host + " " + fault.port() + "/tcp");
+                    }
+                }
+                case PROXY_DENY, PROXY_REQUIRE_AUTH -> row.ports().stream().filter(p -> tcp && proxied(row, p))
+                        .forEach(p -> changes.add((fault.kind() == Lab.Fault.Kind.PROXY_DENY ? "proxy-allow "
+                                : "proxy-auth-exempt ") + host + " " + p + "/tcp"));
+                case PROXY_INTERCEPT -> row.tlsPorts().stream().filter(p -> proxied(row, p))
+                        .forEach(p -> changes.add("tls-inspection-exempt " + host + " " + p + "/tcp"));
+                case PROXY_UPSTREAM_ERROR -> row.ports().stream().filter(p -> tcp && proxied(row, p))
+                        .forEach(p -> changes.add("other " + host + " " + p + "/tcp"));
+            }
+        }
+        return changes;
+    }
+
+    private static boolean proxied(Endpoint row, int port) {
+        return row.proxy() == ProxySupport.YES && PROXIED_PORTS.contains(port);
+    }
+
+    /** The file's rows as {@code change host port/transport}, with {@code -} for a DNS change. */
+    private static Set<String> written(Path csv) throws IOException {
+        Set<String> rows = new TreeSet<>();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {
+            for (Map<String, String> row : it.readAll()) {
+                assertThat("service and verdict of " + row, row.get("service").isEmpty() || row.get("verdict")
+                        .isEmpty(), is(false));
+                rows.add(row.get("change") + " " + row.get("host") + " "
+                        + (row.get("port").isEmpty() ? "-" : row.get("port") + "/" + row.get("transport")));
+            }
+        }
+        return rows;
+    }
+}
