@@ -24,8 +24,8 @@ import org.w3c.dom.NodeList;
  * script and {@code samples/run} from bash, both as a JDK-only single-file program:
  * <pre>java SurefireReportCheck.java [--log build.log] [--results apple-network-results.json] DIR...</pre>
  * With {@code --log}, the k-th console closing line ("Tests run: N, Failures: F, Errors: E, Skipped: S") of the log
- * is checked against the k-th report directory. {@code --results} applies to the first directory. Exit status 0
- * when everything agrees; otherwise each disagreement is printed.
+ * is checked against the k-th report directory, and so is the k-th {@code --results} file. Exit status 0 when
+ * everything agrees; otherwise each disagreement is printed.
  */
 public final class SurefireReportCheck {
 
@@ -59,12 +59,12 @@ public final class SurefireReportCheck {
 
     public static void main(String[] args) throws Exception {
         Path log = null;
-        Path results = null;
+        List<Path> results = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--log" -> log = Path.of(args[++i]);
-                case "--results" -> results = Path.of(args[++i]);
+                case "--results" -> results.add(Path.of(args[++i]));
                 default -> dirs.add(Path.of(args[i]));
             }
         }
@@ -77,8 +77,8 @@ public final class SurefireReportCheck {
         System.exit(problems.isEmpty() ? 0 : 1);
     }
 
-    /** Every disagreement among the directories' reports, the log's closing lines and the results file. */
-    static List<String> check(List<Path> dirs, Path log, Path results) throws IOException {
+    /** Every disagreement among the directories' reports, the log's closing lines and the results files. */
+    static List<String> check(List<Path> dirs, Path log, List<Path> results) throws IOException {
         List<String> problems = new ArrayList<>();
         List<Counts> closing = log == null ? List.of() : closingLines(log);
         if (log != null && closing.size() < dirs.size()) {
@@ -93,8 +93,8 @@ public final class SurefireReportCheck {
                 problems.add(dirs.get(k) + ": console says " + closing.get(k) + ", the reports sum to "
                         + result.counts());
             }
-            if (k == 0 && results != null) {
-                problems.addAll(againstResultsFile(results, result.counts()));
+            if (k < results.size()) {
+                problems.addAll(againstResultsFile(results.get(k), result.counts()));
             }
         }
         return problems;
@@ -104,6 +104,9 @@ public final class SurefireReportCheck {
     static Result reports(Path dir) throws IOException {
         List<String> problems = new ArrayList<>();
         Counts sum = new Counts(0, 0, 0, 0, 0);
+        if (!Files.isDirectory(dir)) {
+            return new Result(sum, List.of(dir + ": no such report directory; did the execution run?"));
+        }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList();
@@ -200,6 +203,9 @@ public final class SurefireReportCheck {
 
     /** The results file's summary: every check, and failed ones are Surefire's failures plus errors. */
     private static List<String> againstResultsFile(Path file, Counts reports) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return List.of(file + ": no results file; is apple-network.reportsDirectory set?");
+        }
         String json = Files.readString(file, StandardCharsets.UTF_8);
         int at = json.indexOf("\"summary\"");
         if (at < 0) {
