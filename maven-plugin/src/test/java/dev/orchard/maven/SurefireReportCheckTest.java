@@ -45,28 +45,32 @@ class SurefireReportCheckTest {
         assertThat(SurefireReportCheck.check(List.of(dir), log, List.of(json)), is(empty()));
     }
 
+    /** The problems the checker finds in one report file of this content. */
+    private List<String> problemsOf(String file, String xml) throws Exception {
+        Files.writeString(dir.resolve(file), xml);
+        return SurefireReportCheck.reports(dir).problems();
+    }
+
     @Test
     void headerThatCountsNothingIsCaught() throws Exception {
-        Files.writeString(dir.resolve("TEST-dev.orchard.catalogtests.AppleNetworkTest.xml"), """
+        List<String> problems = problemsOf("TEST-dev.orchard.catalogtests.AppleNetworkTest.xml", """
                 <testsuite name="dev.orchard.catalogtests.AppleNetworkTest" tests="0" errors="0" skipped="0" failures="0">
                   <testcase name="a.apple.com dns" classname="Device management (mdm)"><failure message="x"/></testcase>
                   <testcase name="a.apple.com dns" classname="Device setup (device-setup)"/>
                 </testsuite>
                 """);
-        List<String> problems = SurefireReportCheck.reports(dir).problems();
         assertThat(problems, hasItem(containsString("header says tests=\"0\" but the report holds 2")));
         assertThat(problems, hasItem(containsString("header says failures=\"0\" but the report holds 1")));
     }
 
     @Test
     void foreignClassnameAndRepeatedNameAreCaught() throws Exception {
-        Files.writeString(dir.resolve("TEST-apple-network.mdm.xml"), """
+        List<String> problems = problemsOf("TEST-apple-network.mdm.xml", """
                 <testsuite name="apple-network.mdm" tests="2" errors="0" skipped="0" failures="0">
                   <testcase name="a.apple.com dns" classname="Device management (mdm)"/>
                   <testcase name="a.apple.com dns" classname="Device management (mdm)"/>
                 </testsuite>
                 """);
-        List<String> problems = SurefireReportCheck.reports(dir).problems();
         assertThat(problems, hasItem(containsString("expected \"apple-network.mdm\"")));
         assertThat(problems, hasItem(containsString("occurs twice")));
     }
