@@ -27,7 +27,7 @@ import org.w3c.dom.NodeList;
  * is checked against the k-th report directory, and so is the k-th {@code --results} file. Exit status 0 when
  * everything agrees; otherwise each disagreement is printed.
  */
-public final class SurefireReportCheck {
+final class SurefireReportCheck {
 
     /** A closing line; per-class lines carry "Time elapsed" and are not matched. */
     private static final Pattern CLOSING = Pattern.compile(

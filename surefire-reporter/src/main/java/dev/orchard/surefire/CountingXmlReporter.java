@@ -12,6 +12,7 @@ import org.apache.maven.plugin.surefire.report.ReportEntryType;
 import org.apache.maven.plugin.surefire.report.TestSetStats;
 import org.apache.maven.plugin.surefire.report.WrappedReportEntry;
 import org.apache.maven.surefire.extensions.StatelessReportEventListener;
+import org.apiguardian.api.API;
 
 /**
  * Surefire's XML reporter with a header that counts what the report holds. Surefire 3.5.x rewrites a test set's
@@ -24,6 +25,7 @@ import org.apache.maven.surefire.extensions.StatelessReportEventListener;
  * }</pre>
  * with {@code dev.orchard:orchard-surefire-reporter} as a dependency of the plugin (docs/junit-and-suites.md).
  */
+@API(status = API.Status.EXPERIMENTAL)
 public class CountingXmlReporter extends SurefireStatelessReporter {
 
     /** Surefire's default schema version; the body is Surefire's own. */
