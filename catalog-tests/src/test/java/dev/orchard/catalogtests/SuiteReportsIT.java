@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -37,11 +38,9 @@ import org.w3c.dom.NodeList;
  */
 class SuiteReportsIT {
 
-    private static final String MARKER_REPORT = "TEST-" + AppleNetworkTest.class.getName() + ".xml";
-
     @Test
     void mdmOnlyExecutionRanExactlyTheDeviceManagementChecks() throws Exception {
-        Report report = Report.read(reports().resolve("surefire-mdm").resolve(MARKER_REPORT));
+        Report report = Report.read(reports().resolve("surefire-mdm"));
         Map<String, Long> expected = expectedNames(tags -> tags.contains("mdm"));
         assertThat(report.names().size(), greaterThan(10));
         assertThat((long) report.names().size(), is(count(expected)));
@@ -51,7 +50,7 @@ class SuiteReportsIT {
 
     @Test
     void excludedUdpExecutionRanEveryCheckButUdpOnes() throws Exception {
-        Report report = Report.read(reports().resolve("surefire-no-udp").resolve(MARKER_REPORT));
+        Report report = Report.read(reports().resolve("surefire-no-udp"));
         Map<String, Long> expected = expectedNames(tags -> tags.contains("device-setup") && !tags.contains("udp"));
         assertThat("device-setup has udp checks to leave out",
                 count(expectedNames(tags -> tags.contains("device-setup") && tags.contains("udp"))), greaterThan(0L));
@@ -66,7 +65,7 @@ class SuiteReportsIT {
     void defaultExecutionRanTheWholeCatalogWithoutFailure() throws Exception {
         Assumptions.assumeTrue("lab".equals(System.getProperty("orchard.suite.target")),
                 "the default execution checked a real network; its failures are findings, not defects");
-        Report report = Report.read(reports().resolve("surefire-reports").resolve(MARKER_REPORT));
+        Report report = Report.read(reports().resolve("surefire-reports"));
         assertThat("no check fails against a healthy lab", report.problems(), is(List.of()));
         for (String filter : List.of("orchard.suite.groups", "orchard.suite.excludedGroups", "orchard.suite.test")) {
             String value = System.getProperty(filter, "");
@@ -115,27 +114,38 @@ class SuiteReportsIT {
         return byName.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The testcases of one Surefire XML report, and every one that failed, errored or was skipped. */
+    /**
+     * The testcases of one execution's Surefire XML reports, one {@code TEST-apple-network.<service>.xml} per service,
+     * and every one that failed, errored or was skipped.
+     */
     private record Report(List<String> names, List<String> problems) {
 
-        static Report read(Path file) throws Exception {
-            if (!Files.isRegularFile(file)) {
-                throw new IOException("no Surefire report " + file + "; did the execution run?");
+        static Report read(Path dir) throws Exception {
+            List<Path> files;
+            try (Stream<Path> list = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+                files = list.filter(f -> f.getFileName().toString().startsWith("TEST-apple-network."))
+                        .sorted().toList();
             }
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document document = factory.newDocumentBuilder().parse(file.toFile());
-            NodeList cases = document.getElementsByTagName("testcase");
+            if (files.isEmpty()) {
+                throw new IOException("no Surefire report TEST-apple-network.*.xml in " + dir
+                        + "; did the execution run?");
+            }
             List<String> names = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            for (int i = 0; i < cases.getLength(); i++) {
-                Element testcase = (Element) cases.item(i);
-                names.add(testcase.getAttribute("name"));
-                for (String kind : List.of("failure", "error", "skipped")) {
-                    NodeList found = testcase.getElementsByTagName(kind);
-                    if (found.getLength() > 0) {
-                        problems.add(kind + " " + testcase.getAttribute("name") + ": "
-                                + ((Element) found.item(0)).getAttribute("message"));
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            for (Path file : files) {
+                Document document = factory.newDocumentBuilder().parse(file.toFile());
+                NodeList cases = document.getElementsByTagName("testcase");
+                for (int i = 0; i < cases.getLength(); i++) {
+                    Element testcase = (Element) cases.item(i);
+                    names.add(testcase.getAttribute("name"));
+                    for (String kind : List.of("failure", "error", "skipped")) {
+                        NodeList found = testcase.getElementsByTagName(kind);
+                        if (found.getLength() > 0) {
+                            problems.add(kind + " " + testcase.getAttribute("name") + ": "
+                                    + ((Element) found.item(0)).getAttribute("message"));
+                        }
                     }
                 }
             }

@@ -22,15 +22,11 @@ import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.ClasspathResourceSelector;
 import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
-import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
-import org.junit.platform.engine.support.descriptor.FileSource;
 
 /**
  * Resolves what a launcher selected into catalog trees: a marker class, a catalog resource or file, or unique
@@ -46,7 +42,7 @@ final class CatalogDiscovery {
     private final EngineDiscoveryRequest request;
     private final TestDescriptor engine;
     private final OrchardSettings settings;
-    private final Map<String, CatalogDescriptor> catalogs = new LinkedHashMap<>();
+    private final Map<String, CatalogRun> catalogs = new LinkedHashMap<>();
 
     CatalogDiscovery(EngineDiscoveryRequest request, TestDescriptor engine, OrchardSettings settings) {
         this.request = request;
@@ -83,7 +79,7 @@ final class CatalogDiscovery {
                 continue;
             }
             UniqueId.Segment catalogSegment = id.getSegments().get(1);
-            if (catalogSegment.getType().equals(CatalogDescriptor.SEGMENT)) {
+            if (catalogSegment.getType().equals(CatalogRun.SEGMENT)) {
                 catalogFor(catalogSegment.getValue());
                 selectedIds.add(id);
             }
@@ -101,24 +97,21 @@ final class CatalogDiscovery {
         return name.startsWith("/") ? name.substring(1) : name;
     }
 
-    /** Builds (once) the tree of the catalog a key names. */
-    private Optional<CatalogDescriptor> catalogFor(String key) {
+    /** Builds (once) the services of the catalog a key names, as children of the engine. */
+    private Optional<CatalogRun> catalogFor(String key) {
         if (catalogs.containsKey(key)) {
             return Optional.of(catalogs.get(key));
         }
         try {
-            Optional<Selection> selection = select(key);
+            Optional<List<String>> selection = select(key);
             if (selection.isEmpty()) {
                 return Optional.empty();
             }
-            Catalog catalog = Catalog.read(selection.get().catalogs());
-            UniqueId id = engine.getUniqueId().append(CatalogDescriptor.SEGMENT, key);
-            String name = selection.get().displayName().orElse(catalog.name() + " (" + catalog.source().revision() + ")");
-            CatalogDescriptor descriptor = new CatalogDescriptor(id, name, selection.get().source(), catalog);
-            addServices(descriptor, catalog);
-            engine.addChild(descriptor);
-            catalogs.put(key, descriptor);
-            return Optional.of(descriptor);
+            Catalog catalog = Catalog.read(selection.get());
+            CatalogRun run = new CatalogRun(engine.getUniqueId().append(CatalogRun.SEGMENT, key), catalog);
+            addServices(run, catalog);
+            catalogs.put(key, run);
+            return Optional.of(run);
         } catch (CatalogException e) {
             issue(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -127,10 +120,8 @@ final class CatalogDiscovery {
         return Optional.empty();
     }
 
-    private record Selection(List<String> catalogs, TestSource source, Optional<String> displayName) {
-    }
-
-    private Optional<Selection> select(String key) {
+    /** The catalog files a key selects, site catalogs from the configuration last. */
+    private Optional<List<String>> select(String key) {
         if (key.startsWith(CLASS_PREFIX)) {
             String className = key.substring(CLASS_PREFIX.length());
             Optional<Class<?>> marker = ReflectionSupport.tryToLoadClass(className).toOptional();
@@ -150,18 +141,13 @@ final class CatalogDiscovery {
                 issue(className + ": @AppleNetworkCatalog(bundled = false) names no catalog; expected at least one");
                 return Optional.empty();
             }
-            return Optional.of(new Selection(files, ClassSource.from(marker.get()),
-                    Optional.of(marker.get().getSimpleName())));
+            return Optional.of(files);
         }
         if (key.startsWith(CLASSPATH_PREFIX)) {
-            String resource = key.substring(CLASSPATH_PREFIX.length());
-            return Optional.of(new Selection(withConfigured(Catalog.selection(key)),
-                    ClasspathResourceSource.from(resource), Optional.empty()));
+            return Optional.of(withConfigured(Catalog.selection(key)));
         }
         if (key.startsWith(FILE_PREFIX)) {
-            String path = key.substring(FILE_PREFIX.length());
-            return Optional.of(new Selection(withConfigured(Catalog.selection(path)),
-                    FileSource.from(new java.io.File(path)), Optional.empty()));
+            return Optional.of(withConfigured(Catalog.selection(key.substring(FILE_PREFIX.length()))));
         }
         issue("unknown catalog in unique id: " + key);
         return Optional.empty();
@@ -174,10 +160,9 @@ final class CatalogDiscovery {
         return all;
     }
 
-    private void addServices(CatalogDescriptor catalog, Catalog model) {
+    private void addServices(CatalogRun run, Catalog model) {
         for (Service service : model.services()) {
-            ServiceDescriptor serviceDescriptor = new ServiceDescriptor(
-                    catalog.getUniqueId().append(ServiceDescriptor.SEGMENT, service.id()), service);
+            ServiceDescriptor serviceDescriptor = new ServiceDescriptor(run, service);
             for (Endpoint endpoint : service.endpoints()) {
                 for (ProbeHost probe : endpoint.probeHosts()) {
                     UniqueId endpointId = serviceDescriptor.getUniqueId().append(EndpointDescriptor.SEGMENT,
@@ -194,22 +179,21 @@ final class CatalogDiscovery {
                     serviceDescriptor.addChild(endpointDescriptor);
                 }
             }
-            catalog.addChild(serviceDescriptor);
+            engine.addChild(serviceDescriptor);
         }
     }
 
     /** Removes every descriptor that is neither on the path to nor inside a selected unique id. */
     private void keepOnly(List<UniqueId> selected) {
         List<TestDescriptor> unwanted = new ArrayList<>();
-        for (CatalogDescriptor catalog : catalogs.values()) {
-            catalog.accept(descriptor -> {
-                UniqueId id = descriptor.getUniqueId();
-                boolean wanted = selected.stream().anyMatch(s -> s.hasPrefix(id) || id.hasPrefix(s));
-                if (!wanted) {
-                    unwanted.add(descriptor);
-                }
-            });
-        }
+        engine.accept(descriptor -> {
+            UniqueId id = descriptor.getUniqueId();
+            boolean wanted = descriptor == engine
+                    || selected.stream().anyMatch(s -> s.hasPrefix(id) || id.hasPrefix(s));
+            if (!wanted) {
+                unwanted.add(descriptor);
+            }
+        });
         // Removing a container removes its descendants too; skip those already detached.
         unwanted.stream().filter(d -> d.getParent().isPresent()).forEach(TestDescriptor::removeFromHierarchy);
     }

@@ -1,5 +1,6 @@
 package dev.orchard.engine;
 
+import dev.orchard.catalog.Catalog;
 import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.Network;
 import dev.orchard.probe.ProbeResult;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /**
@@ -43,9 +45,9 @@ final class EngineContext implements EngineExecutionContext, AutoCloseable {
      * Starts every check of a catalog in the background, within the network's bounds, and tells listeners which
      * catalog runs on which network.
      */
-    void start(CatalogDescriptor descriptor, List<CheckDescriptor> checks, List<CheckTarget> targets) {
+    void start(TestDescriptor first, Catalog catalog, List<CheckDescriptor> checks, List<CheckTarget> targets) {
         Network net = network();
-        listener.reportingEntryPublished(descriptor, ResultEntries.run(descriptor.catalog(), net.settings()));
+        listener.reportingEntryPublished(first, ResultEntries.run(catalog, net.settings()));
         Map<CheckTarget, CompletableFuture<ProbeResult>> byTarget = new IdentityHashMap<>();
         synchronized (pending) {
             for (int i = 0; i < checks.size(); i++) {

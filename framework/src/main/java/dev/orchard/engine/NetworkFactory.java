@@ -37,8 +37,8 @@ final class NetworkFactory {
         if (!settings.target().simulated()) {
             return new Session(settings.network(), () -> { });
         }
-        List<Catalog> catalogs = root.getChildren().stream().filter(CatalogDescriptor.class::isInstance)
-                .map(d -> ((CatalogDescriptor) d).catalog()).toList();
+        List<Catalog> catalogs = root.getChildren().stream().filter(ServiceDescriptor.class::isInstance)
+                .map(d -> ((ServiceDescriptor) d).catalogRun()).distinct().map(CatalogRun::catalog).toList();
         Lab lab = Lab.start();
         try {
             catalogs.forEach(lab::serve);

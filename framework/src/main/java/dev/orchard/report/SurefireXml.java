@@ -19,7 +19,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes one Surefire {@code TEST-apple-network.<service>.xml} per service, so that Jenkins, GitLab and every
- * other CI server that reads Surefire reports shows the checks as tests without a plugin of ours.
+ * other CI server that reads Surefire reports shows the checks as tests without a plugin of ours. Testcases are
+ * named as Surefire names the engine's tests: classname {@code apple-network.<service>}, name host and check, so a
+ * check keeps its history whether the plugin or Surefire ran it.
  */
 final class SurefireXml {
 
@@ -134,8 +136,9 @@ final class SurefireXml {
         private void testcase(CheckOutcome outcome) throws XMLStreamException {
             ProbeResult result = outcome.result();
             xml.writeStartElement("testcase");
-            attribute("name", outcome.target().check().displayName());
-            attribute("classname", outcome.service() + "." + outcome.target().host());
+            // As the engine's tests appear in Surefire's own reports: the service as class, host and check as name.
+            attribute("name", outcome.target().name());
+            attribute("classname", SUITE_PREFIX + outcome.service());
             attribute("time", seconds(result.duration()));
             if (result.status() == Status.FAILED) {
                 xml.writeStartElement("failure");

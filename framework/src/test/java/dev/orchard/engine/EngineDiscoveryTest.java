@@ -3,6 +3,7 @@ package dev.orchard.engine;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -38,15 +40,14 @@ class EngineDiscoveryTest {
     }
 
     @Test
-    void treeIsCatalogServiceEndpointCheck() {
+    void treeIsServiceEndpointCheckWithTheCatalogInEveryUniqueId() {
         TestDescriptor root = discover(EngineTestKit.engine("apple-network")
                 .selectors(selectClasspathResource(FIXTURE))).getEngineDescriptor();
-        assertThat(root.getChildren().size(), is(1));
-        TestDescriptor catalog = root.getChildren().iterator().next();
-        assertThat(catalog.getDisplayName(), is("Small fixture (2026-01)"));
-        List<String> services = catalog.getChildren().stream().map(TestDescriptor::getDisplayName).toList();
+        List<String> services = root.getChildren().stream().map(TestDescriptor::getDisplayName).toList();
         assertThat(services, is(List.of("Device management (mdm)", "Device setup (device-setup)")));
-        TestDescriptor mdm = catalog.getChildren().iterator().next();
+        TestDescriptor mdm = root.getChildren().iterator().next();
+        assertThat(mdm.getUniqueId(), is(root.getUniqueId().append("catalog", "classpath:" + FIXTURE)
+                .append("service", "mdm")));
         List<String> endpoints = mdm.getChildren().stream().map(TestDescriptor::getDisplayName).toList();
         assertThat(endpoints, is(List.of("*.push.apple.com → 1-courier.push.apple.com",
                 "*.push.apple.com → 5-courier.push.apple.com", "gdmf.apple.com")));
@@ -57,6 +58,33 @@ class EngineDiscoveryTest {
                 "1-courier.push.apple.com tls 5223/tcp")));
         // 2 couriers x 5 + gdmf 3 + time 2 (dns, ntp) + captive 6 (dns, tcp 443, tls 443, tcp 80, http 80)
         assertThat(tests(root).size(), is(10 + 3 + 2 + 5));
+    }
+
+    /**
+     * What Surefire's JUnit Platform provider needs for self-consistent reports: the engine's children are the only
+     * class-source containers, named {@code apple-network.<service id>} as source and legacy reporting name, and
+     * no two tests of one service share a name (Surefire merges tests by class and name).
+     */
+    @Test
+    void eachServiceIsOneSurefireTestSetOfDistinctlyNamedChecks() {
+        TestDescriptor root = discover(EngineTestKit.engine("apple-network")
+                .selectors(selectClass(BundledMarker.class))).getEngineDescriptor();
+        assertThat(root.getChildren().size(), greaterThan(15));
+        for (TestDescriptor service : root.getChildren()) {
+            String id = service.getUniqueId().getLastSegment().getValue();
+            assertThat(service.getSource().orElseThrow(), is(ClassSource.from("apple-network." + id)));
+            assertThat(service.getLegacyReportingName(), is("apple-network." + id));
+            List<TestDescriptor> descendants = List.copyOf(service.getDescendants());
+            assertThat(descendants.stream().anyMatch(d -> d.getSource().filter(ClassSource.class::isInstance)
+                    .isPresent()), is(false));
+            List<String> names = descendants.stream().filter(TestDescriptor::isTest)
+                    .map(TestDescriptor::getLegacyReportingName).toList();
+            assertThat(service + " has duplicate test names", Set.copyOf(names).size(), is(names.size()));
+        }
+    }
+
+    @AppleNetworkCatalog
+    static class BundledMarker {
     }
 
     @Test
@@ -79,11 +107,12 @@ class EngineDiscoveryTest {
     }
 
     @Test
-    void markerClassIsReachedByClassSelectorAndHasClassSource() {
+    void markerClassIsReachedByClassSelectorAndNamesTheCatalogInUniqueIds() {
         TestDescriptor root = discover(EngineTestKit.engine("apple-network")
                 .selectors(selectClass(FixtureMarker.class))).getEngineDescriptor();
-        TestDescriptor catalog = root.getChildren().iterator().next();
-        assertThat(catalog.getSource().orElseThrow().toString(), containsString(FixtureMarker.class.getName()));
+        TestDescriptor service = root.getChildren().iterator().next();
+        assertThat(service.getUniqueId().getSegments().get(1).getValue(),
+                is("class:" + FixtureMarker.class.getName()));
         assertThat(tests(root).size(), is(20));
         tests(root).forEach(t -> assertThat(t.getSource().orElseThrow().toString(), containsString(FIXTURE)));
     }

@@ -107,9 +107,11 @@ class SurefireXmlTest {
 
         List<String> names = children(suite, "testcase").stream()
                 .map(t -> t.getAttribute("classname") + " " + t.getAttribute("name")).toList();
-        assertThat(names, contains("mdm.1-courier.push.apple.com dns", "mdm.1-courier.push.apple.com tcp 5223",
-                "mdm.1-courier.push.apple.com tls 5223/tcp", "mdm.1-courier.push.apple.com tcp 443",
-                "mdm.1-courier.push.apple.com tls 443/tcp"));
+        assertThat(names, contains("apple-network.mdm 1-courier.push.apple.com dns",
+                "apple-network.mdm 1-courier.push.apple.com tcp 5223",
+                "apple-network.mdm 1-courier.push.apple.com tls 5223/tcp",
+                "apple-network.mdm 1-courier.push.apple.com tcp 443",
+                "apple-network.mdm 1-courier.push.apple.com tls 443/tcp"));
         for (Element testcase : children(suite, "testcase")) {
             assertThat(testcase.getAttribute("time"), matchesPattern("\\d+\\.\\d{3}"));
         }
@@ -120,8 +122,8 @@ class SurefireXmlTest {
     @Test
     void aFailureOnEveryAttemptIsAFailureWithRerunFailures() throws Exception {
         Reports.writeSurefireXml(Runs.mixed(null), dir);
-        Element tcp = testcase(parse(dir.resolve("TEST-apple-network.mdm.xml")), "mdm.1-courier.push.apple.com",
-                "tcp 5223");
+        Element tcp = testcase(parse(dir.resolve("TEST-apple-network.mdm.xml")), "apple-network.mdm",
+                "1-courier.push.apple.com tcp 5223");
 
         Element failure = children(tcp, "failure").get(0);
         assertThat(failure.getAttribute("type"), is("TCP_TIMEOUT"));
@@ -142,14 +144,14 @@ class SurefireXmlTest {
         Reports.writeSurefireXml(Runs.mixed(null), dir);
         Element suite = parse(dir.resolve("TEST-apple-network.mdm.xml"));
 
-        Element flaky = testcase(suite, "mdm.1-courier.push.apple.com", "tcp 443");
+        Element flaky = testcase(suite, "apple-network.mdm", "1-courier.push.apple.com tcp 443");
         assertThat(children(flaky, "failure").isEmpty(), is(true));
         List<Element> flakyFailures = children(flaky, "flakyFailure");
         assertThat(flakyFailures.size(), is(1));
         assertThat(flakyFailures.get(0).getAttribute("type"), is("TCP_RESET"));
         assertThat(flakyFailures.get(0).getAttribute("message"), is("reset after open"));
 
-        Element skipped = testcase(suite, "mdm.1-courier.push.apple.com", "tls 5223/tcp");
+        Element skipped = testcase(suite, "apple-network.mdm", "1-courier.push.apple.com tls 5223/tcp");
         assertThat(children(skipped, "skipped").get(0).getAttribute("message"),
                 is("NOT_RUN: tcp 5223 failed: TCP_TIMEOUT"));
     }
@@ -160,7 +162,7 @@ class SurefireXmlTest {
         Path file = dir.resolve("TEST-apple-network.device-setup.xml");
         validate(file);
 
-        Element dns = testcase(parse(file), "device-setup.albert.apple.com", "dns");
+        Element dns = testcase(parse(file), "apple-network.device-setup", "albert.apple.com dns");
         Element failure = children(dns, "failure").get(0);
         String legal = "<script>alert(1)</script> & \"quotes\" ]]> [31mred";
         assertThat(failure.getAttribute("message"), is("albert.apple.com does not exist " + legal));
