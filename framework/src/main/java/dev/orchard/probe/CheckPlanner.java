@@ -47,7 +47,7 @@ public final class CheckPlanner {
 
     /** The checks a port check depends on: the host's dns, and the tcp check of the same port. */
     public static List<Check> prerequisites(Check check) {
-        if (check.kind() == CheckKind.DNS) {
+        if (check.kind() == CheckKind.DNS || check.kind() == CheckKind.PAC) {
             return List.of();
         }
         if (check.kind() == CheckKind.TLS || check.kind() == CheckKind.HTTP || check.kind() == CheckKind.SSH) {

@@ -46,11 +46,31 @@ final class NetworkConfiguration {
         value(parameters, ConfigurationKeys.PROXY).ifPresent(v -> builder.httpProxy(proxy(ConfigurationKeys.PROXY, v)));
         value(parameters, ConfigurationKeys.NON_PROXY_HOSTS)
                 .ifPresent(v -> builder.nonProxyHosts(NonProxyHosts.parse(ConfigurationKeys.NON_PROXY_HOSTS, v)));
+        pac(parameters).ifPresent(builder::pacSource);
         value(parameters, ConfigurationKeys.TRUST_ANCHORS)
                 .ifPresent(v -> builder.trustAnchors(trustAnchors(ConfigurationKeys.TRUST_ANCHORS, v)));
         value(parameters, ConfigurationKeys.CONNECT_TO)
                 .ifPresent(v -> builder.connectToOverrides(connectTo(ConfigurationKeys.CONNECT_TO, split(v))));
         return readLimits(parameters, builder);
+    }
+
+    /**
+     * The one reader of {@code apple-network.pac}. The PAC decides each host's proxy, so a proxy or nonProxyHosts
+     * beside it would contradict it: that is an error naming both keys.
+     */
+    static Optional<PacSource> pac(Function<String, Optional<String>> parameters) {
+        Optional<String> location = value(parameters, ConfigurationKeys.PAC);
+        if (location.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String other : List.of(ConfigurationKeys.PROXY, ConfigurationKeys.NON_PROXY_HOSTS)) {
+            if (value(parameters, other).isPresent()) {
+                throw new IllegalArgumentException(ConfigurationKeys.PAC + " and " + other + " are both set: the PAC"
+                        + " file decides each host's proxy, so " + other + " would contradict it; unset " + other
+                        + " (a PAC sends hosts direct by returning \"DIRECT\" for them)");
+            }
+        }
+        return Optional.of(PacSource.parse(ConfigurationKeys.PAC, location.get()));
     }
 
     /** Only the keys that do not say where the network is: timeout, parallelism and sinkholes (for the lab). */
