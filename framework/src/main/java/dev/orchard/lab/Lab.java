@@ -67,6 +67,11 @@ public final class Lab implements AutoCloseable {
     private UdpResponder silentUdp;
     private final Map<String, LabTlsServer> interceptors = new LinkedHashMap<>();
     private boolean useProxy;
+    private boolean webLockedDown;
+    private String pacUrl;
+
+    /** The host the lab serves its PAC file from, on port 80 (the device reaches it through connect-to). */
+    public static final String PAC_HOST = "pac.orchard.invalid";
 
     private Lab() {
         try {
@@ -302,6 +307,41 @@ public final class Lab implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves {@code script} as the office's PAC file at {@code http://pac.orchard.invalid/<path>}, and hands it to
+     * the network instead of the fixed proxy. In the script, {@link #proxyEntry()} names the lab's proxy and
+     * {@link #deadProxyEntry()} a proxy that is down.
+     */
+    public Lab servePac(String path, String script) {
+        http.respond(path, 200, script);
+        pacUrl = "http://" + PAC_HOST + path;
+        return this;
+    }
+
+    /** The URL of the PAC file {@link #servePac} serves, or null. */
+    public String pacUrl() {
+        return pacUrl;
+    }
+
+    /** {@code PROXY 127.0.0.1:port}: the lab's proxy as a PAC file names it. */
+    public String proxyEntry() {
+        return "PROXY 127.0.0.1:" + proxy.port();
+    }
+
+    /** {@code PROXY 127.0.0.1:port} of a proxy that is down: connections to it are refused. */
+    public String deadProxyEntry() {
+        return "PROXY 127.0.0.1:" + refusing.port();
+    }
+
+    /**
+     * A locked-down office: the firewall rejects the device's direct web traffic (TCP 80 and 443), so web traffic
+     * must use the proxy; the proxy still reaches every host, and other ports are unchanged.
+     */
+    public Lab lockDownWeb() {
+        webLockedDown = true;
+        return this;
+    }
+
     /** Sends proxy-capable rows through the lab's proxy, whose policies {@link #proxy()} sets. */
     public Lab useProxy() {
         useProxy = true;
@@ -328,6 +368,13 @@ public final class Lab implements AutoCloseable {
     /** The curl-style overrides that send every host and port to a lab server; anything else is refused. */
     public List<String> connectTo() {
         List<String> overrides = new ArrayList<>();
+        String local = http.address().getAddress().getHostAddress();
+        overrides.add(PAC_HOST + ":80:" + local + ":" + http.port());
+        if (webLockedDown) {
+            String refused = refusing.address().getAddress().getHostAddress() + ":" + refusing.port();
+            overrides.add(":80:" + refused);
+            overrides.add(":443:" + refused);
+        }
         hostRoutes.forEach((hostPort, address) -> overrides.add(hostPort + ":" + address.getAddress()
                 .getHostAddress() + ":" + address.getPort()));
         portRoutes.forEach((port, address) -> overrides.add(":" + port + ":" + address.getAddress()
@@ -343,7 +390,9 @@ public final class Lab implements AutoCloseable {
                 .connectTo(connectTo())
                 .trustAnchorsPem(trustAnchorsPem())
                 .loopbackOnly(true);
-        if (useProxy) {
+        if (pacUrl != null) {
+            builder.pac(pacUrl);
+        } else if (useProxy) {
             builder.proxy(proxy.url());
         }
         return builder;

@@ -47,6 +47,8 @@ final class PacScript implements AutoCloseable {
     static final int MAX_TEXT = 4096;
 
     private static final Duration GRACE = Duration.ofMillis(500);
+    /** Wall time for loading: starting the engine the first time takes seconds on a busy machine. */
+    private static final Duration LOAD_LIMIT = Duration.ofSeconds(15);
     private static final int OBSERVE_EVERY = 1000;
     private static final int MAX_STACK_DEPTH = 500;
     private static final String HELPERS = "pac-helpers.js";
@@ -101,7 +103,7 @@ final class PacScript implements AutoCloseable {
     static PacScript compile(String name, String source, Environment environment) throws PacException {
         PacScript script = new PacScript(name, environment);
         try {
-            script.onWorker("loading it", () -> script.load(source));
+            script.onWorker("loading it", LOAD_LIMIT, () -> script.load(source));
             return script;
         } catch (PacException e) {
             script.close();
@@ -112,7 +114,7 @@ final class PacScript implements AutoCloseable {
     /** The PAC's answer for {@code url} and {@code host}, as text; a failure names the PAC and the call. */
     String findProxyForUrl(String url, String host) throws PacException {
         String call = "FindProxyForURL(\"" + SshProbe.printable(url) + "\", \"" + SshProbe.printable(host) + "\")";
-        return onWorker(call, () -> invoke(url, host, call));
+        return onWorker(call, CALL_LIMIT.plus(GRACE), () -> invoke(url, host, call));
     }
 
     String name() {
@@ -127,11 +129,11 @@ final class PacScript implements AutoCloseable {
     private String load(String source) throws PacException {
         Context cx = factory.enterContext();
         try {
-            budget = new Budget();
             ScriptableObject global = cx.initSafeStandardObjects(null, false);
             UNSAFE_GLOBALS.forEach(global::delete);
             functions.define(global);
             cx.evaluateString(global, helpers(), HELPERS, 1, null);
+            budget = new Budget();
             cx.evaluateString(global, source, name, 1, null);
             budget.check();
             Object function = ScriptableObject.getProperty(global, "FindProxyForURL");
@@ -231,7 +233,8 @@ final class PacScript implements AutoCloseable {
      * grace: a call stuck inside Java code (where the instruction observer never runs) is abandoned, and the PAC
      * with it.
      */
-    private <T> T onWorker(String what, java.util.concurrent.Callable<T> work) throws PacException {
+    private <T> T onWorker(String what, Duration wallLimit, java.util.concurrent.Callable<T> work)
+            throws PacException {
         synchronized (calls) {
             String reason = broken;
             if (reason != null) {
@@ -246,10 +249,10 @@ final class PacScript implements AutoCloseable {
                 throw new PacException(Verdict.PAC_INVALID, "the PAC " + name + " is closed");
             }
             while (true) {
-                long left = start + CALL_LIMIT.toNanos() + GRACE.toNanos() + functions.lookupNanos()
+                long left = start + wallLimit.toNanos() + functions.lookupNanos()
                         - System.nanoTime();
                 if (left <= 0) {
-                    throw abandon(future, what);
+                    throw abandon(future, what, wallLimit);
                 }
                 try {
                     return future.get(left, TimeUnit.NANOSECONDS);
@@ -262,7 +265,7 @@ final class PacScript implements AutoCloseable {
                     throw failure(e.getCause(), what);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw abandon(future, what);
+                    throw abandon(future, what, wallLimit);
                 }
             }
         }
@@ -270,8 +273,8 @@ final class PacScript implements AutoCloseable {
 
     /** Gives up on a call that outlived its limits inside Java code: the PAC cannot be trusted to answer again. */
     @SuppressWarnings({"removal", "deprecation"})
-    private PacException abandon(Future<?> future, String what) {
-        broken = "the PAC " + name + " did not finish " + what + " within " + CALL_LIMIT.toMillis()
+    private PacException abandon(Future<?> future, String what, Duration wallLimit) {
+        broken = "the PAC " + name + " did not finish " + what + " within " + wallLimit.toMillis()
                 + " ms (it is stuck inside a built-in function, where the"
                 + " sandbox's checks cannot stop it); Orchard stopped using it";
         future.cancel(true);
