@@ -195,6 +195,30 @@ final class CatalogDiscovery {
             }
             catalog.addChild(serviceDescriptor);
         }
+        addPacCheck(catalog);
+    }
+
+    /** The run's PAC check, when apple-network.pac is set: once per catalog tree, in a service of its own. */
+    private void addPacCheck(CatalogDescriptor catalog) {
+        Optional<CheckTarget> pac;
+        try {
+            pac = CheckPlanner.pacCheck(request.getConfigurationParameters()::get);
+        } catch (IllegalArgumentException e) {
+            return; // reported with the other network settings by NetworkFactory.validate
+        }
+        pac.ifPresent(target -> {
+            Service service = new Service(CheckPlanner.PAC_SERVICE, "Proxy auto-config", List.of(target.endpoint()));
+            ServiceDescriptor serviceDescriptor = new ServiceDescriptor(
+                    catalog.getUniqueId().append(ServiceDescriptor.SEGMENT, service.id()), service);
+            UniqueId endpointId = serviceDescriptor.getUniqueId().append(EndpointDescriptor.SEGMENT,
+                    EndpointDescriptor.idValue(target.endpoint(), target.host()));
+            EndpointDescriptor endpointDescriptor = new EndpointDescriptor(endpointId, target.endpoint(),
+                    target.host());
+            endpointDescriptor.addChild(new CheckDescriptor(endpointId.append(CheckDescriptor.SEGMENT,
+                    target.check().idSegment()), target));
+            serviceDescriptor.addChild(endpointDescriptor);
+            catalog.addChild(serviceDescriptor);
+        });
     }
 
     /** Removes every descriptor that is neither on the path to nor inside a selected unique id. */
