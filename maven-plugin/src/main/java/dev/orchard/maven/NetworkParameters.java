@@ -37,6 +37,16 @@ final class NetworkParameters {
         return value == null || value.isBlank() ? this : put(ConfigurationKeys.TRUST_ANCHORS, path(value.strip()));
     }
 
+    /** A {@code file:} PAC path is resolved against the project like other paths; URLs and auto pass as given. */
+    NetworkParameters pac(String value) {
+        if (value == null || value.isBlank()) {
+            return this;
+        }
+        String given = value.strip();
+        return put(ConfigurationKeys.PAC, given.startsWith("file:") && !given.startsWith("file://")
+                ? "file:" + path(given.substring(5)) : given);
+    }
+
     private String path(String entry) {
         Path path = Path.of(entry);
         return path.isAbsolute() ? entry : base.resolve(path).normalize().toString();

@@ -45,6 +45,15 @@ public class VerifyMojo extends SelectingMojo {
     private String proxy;
 
     /**
+     * A proxy auto-config file that routes each web check as devices route it: an {@code http(s)://} URL, a
+     * {@code file:} path (relative to the project), or {@code auto} for WPAD. Not together with {@code proxy}; the
+     * settings.xml proxy is then not used. XML {@code <pac>http://wpad.corp/proxy.pac</pac>}; command line
+     * {@code -Dapple-network.pac=auto}.
+     */
+    @Parameter(property = "apple-network.pac")
+    private String pac;
+
+    /**
      * DNS servers, {@code ip[:port]}, comma separated; the system resolver when unset. XML
      * {@code <dnsServers>10.0.0.53</dnsServers>}; command line {@code -Dapple-network.dnsServers=10.0.0.53}.
      */
@@ -120,8 +129,13 @@ public class VerifyMojo extends SelectingMojo {
             getLog().info("Apple network checks are skipped (" + (skip ? "apple-network.skip" : "skipTests") + ")");
             return;
         }
-        ProxyChoice proxyChoice = ProxyChoice.choose(proxy,
-                session == null ? List.of() : session.getSettings().getProxies());
+        ProxyChoice proxyChoice;
+        try {
+            proxyChoice = ProxyChoice.choose(proxy, pac, session == null ? List.of()
+                    : session.getSettings().getProxies());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
         Redaction redaction = proxyChoice.redaction();
         Consumer<String> out = line -> getLog().info(redaction.apply(line));
         RunSettings settings;
@@ -132,6 +146,7 @@ public class VerifyMojo extends SelectingMojo {
                             .put(ConfigurationKeys.PARALLELISM, parallelism)
                             .put(ConfigurationKeys.PROXY, proxyChoice.value().orElse(null))
                             .put(ConfigurationKeys.NON_PROXY_HOSTS, proxyChoice.nonProxyHosts().orElse(null))
+                            .pac(pac)
                             .put(ConfigurationKeys.DNS_SERVERS, dnsServers)
                             .trustAnchors(trustAnchors)
                             .put(ConfigurationKeys.CONNECT_TO, connectTo)
