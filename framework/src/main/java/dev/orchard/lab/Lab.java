@@ -156,8 +156,9 @@ public final class Lab implements AutoCloseable {
 
     /**
      * The demo's broken branch office on top of {@link #forCatalog}: APNs ports dropped by the firewall, a DNS
-     * filter, TLS inspection on the firewall and on the proxy, a proxy that denies one host, and NTP dropped.
-     * Hosts that the catalog lacks are left healthy.
+     * filter, TLS inspection on the firewall and on the proxy, a proxy that denies one host, NTP dropped, and a PAC
+     * file with one mistake (it sends deviceenrollment.apple.com, which Apple lists as direct-only, to the proxy,
+     * which denies it). Hosts that the catalog lacks are left healthy.
      */
     public static Lab branchOffice(Catalog catalog) {
         return forCatalog(catalog).breakLikeBranchOffice(catalog);
@@ -169,6 +170,8 @@ public final class Lab implements AutoCloseable {
         lab.useProxy();
         Set<String> hosts = new java.util.HashSet<>();
         catalog.endpoints().forEach(e -> e.probeHosts().forEach(p -> hosts.add(p.host())));
+        lab.servePac("/branch-office.pac", branchOfficePac(catalog, PAC_MISTAKE));
+        ifPresent(hosts, PAC_MISTAKE, h -> lab.proxy.policy(h, LabProxy.Policy.DENY));
         for (String host : hosts) {
             if (host.endsWith("-courier.push.apple.com")) {
                 lab.dropTcp(host, 5223).dropTcp(host, 2197);
@@ -202,6 +205,29 @@ public final class Lab implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** The direct-only host that the branch office's PAC sends to the proxy by mistake. */
+    static final String PAC_MISTAKE = "deviceenrollment.apple.com";
+
+    /**
+     * The branch office's PAC: the web ports of hosts that work through a proxy go to the lab's proxy, everything
+     * else direct, as the fixed proxy would route them; plus {@code mistake}, sent to the proxy although Apple
+     * lists it as direct-only.
+     */
+    private String branchOfficePac(Catalog catalog, String mistake) {
+        Set<String> viaProxy = new java.util.TreeSet<>();
+        catalog.endpoints().stream().filter(e -> e.proxy() == dev.orchard.catalog.ProxySupport.YES)
+                .forEach(e -> e.probeHosts().forEach(p -> viaProxy.add(p.host().toLowerCase(Locale.ROOT))));
+        viaProxy.add(mistake);
+        StringBuilder pac = new StringBuilder("// The branch office's PAC file. Its mistake: ").append(mistake)
+                .append(", which Apple lists as\n// direct-only, goes to the proxy with the web hosts.\nvar viaProxy = {");
+        viaProxy.forEach(h -> pac.append("\n    \"").append(h).append("\": true,"));
+        pac.setLength(pac.length() - 1);
+        return pac.append("\n};\n\nfunction FindProxyForURL(url, host) {\n")
+                .append("    if (viaProxy[host] && /^https?:\\/\\/[^\\/:]+\\/$/.test(url)) {\n")
+                .append("        return \"").append(proxyEntry()).append("\";\n    }\n    return \"DIRECT\";\n}\n")
+                .toString();
     }
 
     private static void ifPresent(Set<String> hosts, String host, java.util.function.Consumer<String> fault) {
