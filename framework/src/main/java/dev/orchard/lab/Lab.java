@@ -221,7 +221,8 @@ public final class Lab implements AutoCloseable {
                 .forEach(e -> e.probeHosts().forEach(p -> viaProxy.add(p.host().toLowerCase(Locale.ROOT))));
         viaProxy.add(mistake);
         StringBuilder pac = new StringBuilder("// The branch office's PAC file. Its mistake: ").append(mistake)
-                .append(", which Apple lists as\n// direct-only, goes to the proxy with the web hosts.\nvar viaProxy = {");
+                .append(", which Apple lists as\n// direct-only, goes to the proxy with the web hosts.\n")
+                .append("var viaProxy = {");
         viaProxy.forEach(h -> pac.append("\n    \"").append(h).append("\": true,"));
         pac.setLength(pac.length() - 1);
         return pac.append("\n};\n\nfunction FindProxyForURL(url, host) {\n")

@@ -203,7 +203,8 @@ final class CheckRunner implements AutoCloseable {
             }
             // The PAC check names a file, not a host: it has no DNS of its own to wait for.
             CompletableFuture<DnsResolution> resolution = target.check().kind() == CheckKind.PAC
-                    ? CompletableFuture.completedFuture(new DnsResolution(ProbeResult.passed("", null, null), List.of()))
+                    ? CompletableFuture.completedFuture(new DnsResolution(ProbeResult.passed("", null, null),
+                            List.of()))
                     : dns.computeIfAbsent(key(target.host()),
                             h -> CompletableFuture.supplyAsync(() -> resolve(target.host()), pool));
             List<Map.Entry<Check, CompletableFuture<ProbeResult>>> prerequisites = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -203,19 +200,7 @@ final class Pac implements AutoCloseable {
         }
         RouteSocketFactory sockets = new RouteSocketFactory(new DirectRoute(connectTo, addresses, loopbackOnly), host,
                 port);
-        OkHttpClient client = new OkHttpClient.Builder()
-                .socketFactory(sockets)
-                // the route decides where to connect; this placeholder address is never dialled
-                .dns(name -> List.of(InetAddress.getByAddress(name, new byte[4])))
-                .proxy(Proxy.NO_PROXY)
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .callTimeout(timeout.multipliedBy(2))
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .build();
+        OkHttpClient client = sockets.client(timeout).callTimeout(timeout.multipliedBy(2)).build();
         Request request = new Request.Builder().url(url.toString()).header("User-Agent", "Orchard PAC fetch")
                 .header("Accept", "application/x-ns-proxy-autoconfig, */*").build();
         try (Response response = client.newCall(request).execute()) {

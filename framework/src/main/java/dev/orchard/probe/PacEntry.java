@@ -56,7 +56,8 @@ record PacEntry(String kind, String host, int port) {
                 kind = "PROXY";
             }
             if (!PROXIES.contains(kind) || words.length != 2) {
-                throw new IllegalArgumentException("'" + SshProbe.printable(item) + "' is not DIRECT or PROXY host:port");
+                throw new IllegalArgumentException("'" + SshProbe.printable(item)
+                        + "' is not DIRECT or PROXY host:port");
             }
             entries.add(address(kind, words[1], item));
         }

@@ -221,8 +221,8 @@ class NetworkPacTest {
         Map<String, Set<ProxySupport>> support = new HashMap<>();
         catalog.endpoints().forEach(e -> e.probeHosts().forEach(p -> support
                 .computeIfAbsent(p.host(), h -> new java.util.HashSet<>()).add(e.proxy())));
-        List<String> directOnly = support.entrySet().stream().filter(e -> !e.getValue().equals(Set.of(ProxySupport.YES)))
-                .map(Map.Entry::getKey).sorted().toList();
+        List<String> directOnly = support.entrySet().stream()
+                .filter(e -> !e.getValue().equals(Set.of(ProxySupport.YES))).map(Map.Entry::getKey).sorted().toList();
         List<CheckTarget> targets = new ArrayList<>();
         for (Endpoint endpoint : catalog.endpoints()) {
             for (var probe : endpoint.probeHosts()) {
@@ -240,7 +240,8 @@ class NetworkPacTest {
             }
             String list = directOnly.stream().map(h -> "\"" + h + "\": true").collect(Collectors.joining(", "));
             lab.servePac("/office.pac", "var directOnly = {" + list + "};\n" + pac(
-                    "  if (directOnly[host] || !/^https?:\\/\\/[^\\/:]+\\/$/.test(url)) {\n    return \"DIRECT\";\n  }\n"
+                    "  if (directOnly[host] || !/^https?:\\/\\/[^\\/:]+\\/$/.test(url)) {\n"
+                    + "    return \"DIRECT\";\n  }\n"
                     + "  return \"" + lab.deadProxyEntry() + "; " + lab.proxyEntry() + "; DIRECT\";"));
             try (Network network = lab.networkBuilder().timeout(TIMEOUT).build()) {
                 withPac = verdicts(targets, network.runAll(targets, null));

@@ -18,8 +18,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Shows what Orchard reports, offline: runs Apple's whole list against a simulated branch office on this machine
- * (a DNS filter, a firewall, TLS inspection, a proxy policy, a PAC file mistake) and explains each failure. It never fails the build
- * for failed checks; only a bad parameter stops it.
+ * (a DNS filter, a firewall, TLS inspection, a proxy policy, a PAC file mistake) and explains each failure. It never
+ * fails the build for failed checks; only a bad parameter stops it.
  * {@code mvn dev.orchard:apple-network-maven-plugin:demo}.
  */
 @Mojo(name = "demo", requiresProject = false, threadSafe = true)
