@@ -182,7 +182,7 @@ class PacScriptTest {
         expected.put("(function () { while (true) { try { } catch (e) { } } })()", "ran longer than 1000 ms");
         expected.put("(function () { for (;;) { } })()", "ran longer than 1000 ms");
         expected.put("(function () { var a = [], s = new Array(4000).join('x'); for (var i = 0; ; i++) {"
-                + " a.push((s + i).toUpperCase()); } })()", "allocated more than 64 MiB");
+                + " a.push((s + i).repeat(200).toUpperCase()); } })()", "allocated more than 64 MiB");
         expected.put("(function () { var s = 'x'; while (true) { s = s + s; s.indexOf('y'); } })()", "RangeError");
         expected.put("'x'.repeat(1e9)", "RangeError: repeat would handle 1000000000");
         expected.put("new Array(1e9).join('x')", "RangeError: join would handle 1000000000");
