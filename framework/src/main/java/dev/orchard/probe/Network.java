@@ -313,6 +313,20 @@ public final class Network implements AutoCloseable {
         return decision.onlyDirect() ? direct : new PacRoute(decision, direct, loopbackOnly);
     }
 
+    /**
+     * The PAC's route when it is known without running the PAC (a port never proxied, or an answer already
+     * cached), else null: a pre-flight may run on the connector's selector thread, which must never wait for a
+     * PAC call.
+     */
+    private Route knownPacRoute(String scheme, String host, int port, List<InetAddress> addresses) {
+        if (NEVER_PROXIED_PORTS.contains(port)) {
+            return new DirectRoute(connectTo, addresses, loopbackOnly);
+        }
+        return pac.known(pacUrl(scheme, host, port), host.toLowerCase(java.util.Locale.ROOT))
+                .filter(Pac.Decision::onlyDirect).map(d -> (Route) new DirectRoute(connectTo, addresses, loopbackOnly))
+                .orElse(null);
+    }
+
     /** The run's PAC check: the file fetched and compiled, or why not. */
     private ProbeResult pacStatus() {
         if (pac == null) {
@@ -399,7 +413,9 @@ public final class Network implements AutoCloseable {
         }
         String host = target.host();
         List<InetAddress> addresses = resolution.addresses();
-        if (!(route(target.endpoint(), host, check.port(), addresses) instanceof DirectRoute direct)) {
+        Route route = pac == null ? route(target.endpoint(), host, check.port(), addresses)
+                : knownPacRoute(scheme(target.endpoint(), check.port()), host, check.port(), addresses);
+        if (!(route instanceof DirectRoute direct)) {
             return null;
         }
         return direct.firstTarget(host, check.port()).map(address -> new CheckRunner.Preflight(address,

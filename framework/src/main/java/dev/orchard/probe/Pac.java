@@ -103,6 +103,14 @@ final class Pac implements AutoCloseable {
         return answers.computeIfAbsent(url + " " + host, key -> evaluate(url, host));
     }
 
+    /** The answer for {@code url} and {@code host} if it is already known, without running the PAC. */
+    Optional<Decision> known(String url, String host) {
+        if (!loaded) {
+            return Optional.empty();
+        }
+        return script == null ? Optional.of(Decision.DIRECT) : Optional.ofNullable(answers.get(url + " " + host));
+    }
+
     private Decision evaluate(String url, String host) {
         String answer;
         try {
