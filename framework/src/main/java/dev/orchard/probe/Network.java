@@ -66,9 +66,10 @@ public final class Network implements AutoCloseable {
                 || (!dnsServers.isEmpty() && dnsServers.stream().allMatch(s -> s.getAddress().isLoopbackAddress()));
         this.dnsProbe = resolversAllowed ? new DnsProbe(dnsServers, timeout,
                 sinkholes.stream().map(InetAddress::getHostAddress).toList()) : null;
-        if (builder.pac != null && proxy != null) {
-            throw new IllegalArgumentException("a PAC file (" + builder.pac.describe() + ") and a proxy ("
-                    + proxy.describe() + ") are both set: the PAC decides each host's proxy; set only one");
+        if (builder.pac != null && (proxy != null || !nonProxyHosts.patterns().isEmpty())) {
+            throw new IllegalArgumentException("a PAC file (" + builder.pac.describe() + ") and "
+                    + (proxy != null ? "a proxy (" + proxy.describe() + ")" : "nonProxyHosts") + " are both set: the"
+                    + " PAC decides each host's proxy; set only one");
         }
         this.pac = builder.pac == null ? null : new Pac(builder.pac, this::resolve, dnsServers, connectTo, loopbackOnly,
                 timeout, builder.searchDomains);
