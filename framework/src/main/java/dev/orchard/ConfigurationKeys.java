@@ -18,6 +18,12 @@ public final class ConfigurationKeys {
      * wildcards as in Maven's settings.xml: {@code *.example.com|localhost}.
      */
     public static final String NON_PROXY_HOSTS = "apple-network.nonProxyHosts";
+    /**
+     * A proxy auto-config (PAC) file that routes each check as devices route it: an {@code http(s)://} URL, a
+     * {@code file:} path, or {@code auto} for WPAD discovery through the resolver's search domains. Exclusive with
+     * {@link #PROXY} and {@link #NON_PROXY_HOSTS}: the PAC decides host by host.
+     */
+    public static final String PAC = "apple-network.pac";
     /** A PEM file whose certificates replace the default trust anchors. */
     public static final String TRUST_ANCHORS = "apple-network.trustAnchors";
     /** Connect-to overrides in curl's {@code HOST:PORT:ADDR:PORT} form, comma separated. */
@@ -64,7 +70,7 @@ public final class ConfigurationKeys {
      * type, default and parser; a test checks that the two lists agree.
      */
     public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, NON_PROXY_HOSTS, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
-            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET,
+            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET, PAC,
             SKIP, TEST_FAILURE_IGNORE, RERUN_FAILING_TESTS_COUNT, FAIL_IF_NO_TESTS, FORMAT, OUTPUT, BASELINE, ARTICLE,
             CATALOG);
 

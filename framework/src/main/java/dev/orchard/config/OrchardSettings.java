@@ -165,6 +165,12 @@ public final class OrchardSettings {
             NetworkValues::nonProxyHosts, hosts -> String.join("|", hosts), null,
             "*.corp.example|localhost",
             "hosts reached directly despite the proxy, | or comma separated, * wildcards: *.example.com|localhost");
+    /** {@value ConfigurationKeys#PAC}: a proxy auto-config file that routes each web check. */
+    public static final Key<String> PAC = engine(ConfigurationKeys.PAC, NetworkValues::pac,
+            Function.identity(), null,
+            "http://wpad.corp.example/wpad.dat",
+            "a PAC file routing each web check: http(s):// URL, file: path, or auto (WPAD); not with proxy or"
+                    + " nonProxyHosts");
     /** {@value ConfigurationKeys#TRUST_ANCHORS}: a PEM file replacing the default trust anchors. */
     public static final Key<Path> TRUST_ANCHORS = engine(ConfigurationKeys.TRUST_ANCHORS,
             NetworkValues::trustAnchors, Path::toString, null,
@@ -311,7 +317,25 @@ public final class OrchardSettings {
                 settings = settings.withText(key, text.get());
             }
         }
+        settings.requireConsistent();
         return settings;
+    }
+
+    /**
+     * Fails on keys that contradict each other: a PAC file decides each host's proxy, so a proxy or nonProxyHosts
+     * beside it would contradict it.
+     */
+    private void requireConsistent() {
+        if (!isSet(PAC)) {
+            return;
+        }
+        for (Key<?> other : List.of(PROXY, NON_PROXY_HOSTS)) {
+            if (isSet(other)) {
+                throw new IllegalArgumentException(PAC.name() + " and " + other.name() + " are both set: the PAC"
+                        + " file decides each host's proxy, so " + other.name() + " would contradict it; unset "
+                        + other.name() + " (a PAC sends hosts direct by returning \"DIRECT\" for them)");
+            }
+        }
     }
 
     /**
@@ -433,10 +457,12 @@ public final class OrchardSettings {
 
     /** The real network these settings describe: resolvers, proxy, trust anchors, overrides and limits. */
     public Network network() {
+        requireConsistent();
         Network.Builder builder = Network.builder();
         get(DNS_SERVERS).ifPresent(builder::dnsServers);
         get(PROXY).ifPresent(builder::proxy);
         get(NON_PROXY_HOSTS).ifPresent(builder::nonProxyHosts);
+        get(PAC).ifPresent(builder::pac);
         get(TRUST_ANCHORS).ifPresent(builder::trustAnchors);
         get(CONNECT_TO).ifPresent(builder::connectTo);
         return withLimits(builder).build();

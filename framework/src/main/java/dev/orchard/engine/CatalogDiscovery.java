@@ -181,6 +181,29 @@ final class CatalogDiscovery {
             }
             engine.addChild(serviceDescriptor);
         }
+        addPacCheck(run);
+    }
+
+    /** The run's PAC check, when apple-network.pac is set: once per catalog tree, in a service of its own. */
+    private void addPacCheck(CatalogRun run) {
+        Optional<CheckTarget> pac;
+        try {
+            pac = settings.get(OrchardSettings.PAC).flatMap(CheckPlanner::pacCheck);
+        } catch (IllegalArgumentException e) {
+            return; // reported with the other network settings by NetworkFactory.validate
+        }
+        pac.ifPresent(target -> {
+            Service service = new Service(CheckPlanner.PAC_SERVICE, "Proxy auto-config", List.of(target.endpoint()));
+            ServiceDescriptor serviceDescriptor = new ServiceDescriptor(run, service);
+            UniqueId endpointId = serviceDescriptor.getUniqueId().append(EndpointDescriptor.SEGMENT,
+                    EndpointDescriptor.idValue(target.endpoint(), target.host()));
+            EndpointDescriptor endpointDescriptor = new EndpointDescriptor(endpointId, target.endpoint(),
+                    target.host());
+            endpointDescriptor.addChild(new CheckDescriptor(endpointId.append(CheckDescriptor.SEGMENT,
+                    target.check().idSegment()), target));
+            serviceDescriptor.addChild(endpointDescriptor);
+            engine.addChild(serviceDescriptor);
+        });
     }
 
     /** Removes every descriptor that is neither on the path to nor inside a selected unique id. */

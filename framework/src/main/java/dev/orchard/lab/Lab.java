@@ -68,6 +68,11 @@ public final class Lab implements AutoCloseable {
     private final Map<String, LabTlsServer> interceptors = new LinkedHashMap<>();
     private final List<Fault> faults = new ArrayList<>();
     private boolean useProxy;
+    private boolean webLockedDown;
+    private String pacUrl;
+
+    /** The host the lab serves its PAC file from, on port 80 (the device reaches it through connect-to). */
+    public static final String PAC_HOST = "pac.orchard.invalid";
 
     /**
      * A fault injected through one of the lab's methods, so tests can derive what a run must find (verdicts, the
@@ -191,8 +196,9 @@ public final class Lab implements AutoCloseable {
 
     /**
      * The demo's broken branch office on top of {@link #forCatalog}: APNs ports dropped by the firewall, a DNS
-     * filter, TLS inspection on the firewall and on the proxy, a proxy that denies one host, and NTP dropped.
-     * Hosts that the catalog lacks are left healthy.
+     * filter, TLS inspection on the firewall and on the proxy, a proxy that denies one host, NTP dropped, and a PAC
+     * file with one mistake (it sends deviceenrollment.apple.com, which Apple lists as direct-only, to the proxy,
+     * which denies it). Hosts that the catalog lacks are left healthy.
      */
     public static Lab branchOffice(Catalog catalog) {
         return forCatalog(catalog).breakLikeBranchOffice(catalog);
@@ -204,6 +210,8 @@ public final class Lab implements AutoCloseable {
         lab.useProxy();
         Set<String> hosts = new java.util.HashSet<>();
         catalog.endpoints().forEach(e -> e.probeHosts().forEach(p -> hosts.add(p.host())));
+        lab.servePac("/branch-office.pac", branchOfficePac(catalog, PAC_MISTAKE));
+        ifPresent(hosts, PAC_MISTAKE, h -> lab.proxy.policy(h, LabProxy.Policy.DENY));
         for (String host : hosts) {
             if (host.endsWith("-courier.push.apple.com")) {
                 lab.dropTcp(host, 5223).dropTcp(host, 2197);
@@ -237,6 +245,30 @@ public final class Lab implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** The direct-only host that the branch office's PAC sends to the proxy by mistake. */
+    static final String PAC_MISTAKE = "deviceenrollment.apple.com";
+
+    /**
+     * The branch office's PAC: the web ports of hosts that work through a proxy go to the lab's proxy, everything
+     * else direct, as the fixed proxy would route them; plus {@code mistake}, sent to the proxy although Apple
+     * lists it as direct-only.
+     */
+    private String branchOfficePac(Catalog catalog, String mistake) {
+        Set<String> viaProxy = new java.util.TreeSet<>();
+        catalog.endpoints().stream().filter(e -> e.proxy() == dev.orchard.catalog.ProxySupport.YES)
+                .forEach(e -> e.probeHosts().forEach(p -> viaProxy.add(p.host().toLowerCase(Locale.ROOT))));
+        viaProxy.add(mistake);
+        StringBuilder pac = new StringBuilder("// The branch office's PAC file. Its mistake: ").append(mistake)
+                .append(", which Apple lists as\n// direct-only, goes to the proxy with the web hosts.\n")
+                .append("var viaProxy = {");
+        viaProxy.forEach(h -> pac.append("\n    \"").append(h).append("\": true,"));
+        pac.setLength(pac.length() - 1);
+        return pac.append("\n};\n\nfunction FindProxyForURL(url, host) {\n")
+                .append("    if (viaProxy[host] && /^https?:\\/\\/[^\\/:]+\\/$/.test(url)) {\n")
+                .append("        return \"").append(proxyEntry()).append("\";\n    }\n    return \"DIRECT\";\n}\n")
+                .toString();
     }
 
     private static void ifPresent(Set<String> hosts, String host, java.util.function.Consumer<String> fault) {
@@ -368,6 +400,41 @@ public final class Lab implements AutoCloseable {
         return List.copyOf(faults);
     }
 
+    /**
+     * Serves {@code script} as the office's PAC file at {@code http://pac.orchard.invalid/<path>}, and hands it to
+     * the network instead of the fixed proxy. In the script, {@link #proxyEntry()} names the lab's proxy and
+     * {@link #deadProxyEntry()} a proxy that is down.
+     */
+    public Lab servePac(String path, String script) {
+        http.respond(path, 200, script);
+        pacUrl = "http://" + PAC_HOST + path;
+        return this;
+    }
+
+    /** The URL of the PAC file {@link #servePac} serves, or null. */
+    public String pacUrl() {
+        return pacUrl;
+    }
+
+    /** {@code PROXY 127.0.0.1:port}: the lab's proxy as a PAC file names it. */
+    public String proxyEntry() {
+        return "PROXY 127.0.0.1:" + proxy.port();
+    }
+
+    /** {@code PROXY 127.0.0.1:port} of a proxy that is down: connections to it are refused. */
+    public String deadProxyEntry() {
+        return "PROXY 127.0.0.1:" + refusing.port();
+    }
+
+    /**
+     * A locked-down office: the firewall rejects the device's direct web traffic (TCP 80 and 443), so web traffic
+     * must use the proxy; the proxy still reaches every host, and other ports are unchanged.
+     */
+    public Lab lockDownWeb() {
+        webLockedDown = true;
+        return this;
+    }
+
     /** Sends proxy-capable rows through the lab's proxy, whose policies {@link #proxy()} sets. */
     public Lab useProxy() {
         useProxy = true;
@@ -394,6 +461,13 @@ public final class Lab implements AutoCloseable {
     /** The curl-style overrides that send every host and port to a lab server; anything else is refused. */
     public List<String> connectTo() {
         List<String> overrides = new ArrayList<>();
+        String local = http.address().getAddress().getHostAddress();
+        overrides.add(PAC_HOST + ":80:" + local + ":" + http.port());
+        if (webLockedDown) {
+            String refused = refusing.address().getAddress().getHostAddress() + ":" + refusing.port();
+            overrides.add(":80:" + refused);
+            overrides.add(":443:" + refused);
+        }
         hostRoutes.forEach((hostPort, address) -> overrides.add(hostPort + ":" + address.getAddress()
                 .getHostAddress() + ":" + address.getPort()));
         portRoutes.forEach((port, address) -> overrides.add(":" + port + ":" + address.getAddress()
@@ -409,7 +483,9 @@ public final class Lab implements AutoCloseable {
                 .connectTo(connectTo())
                 .trustAnchorsPem(trustAnchorsPem())
                 .loopbackOnly(true);
-        if (useProxy) {
+        if (pacUrl != null) {
+            builder.pac(pacUrl);
+        } else if (useProxy) {
             builder.proxy(proxy.url());
         }
         return builder;

@@ -7,13 +7,13 @@ import java.util.Set;
 
 /**
  * One check of one host: {@code dns}, or a kind on a port and transport such as {@code tls 443/tcp}. A dns check
- * has port 0 and no transport.
+ * (and the run's pac check) has port 0 and no transport.
  */
 public record Check(CheckKind kind, int port, Transport transport) {
 
     public Check {
         Objects.requireNonNull(kind, "kind");
-        if (kind == CheckKind.DNS) {
+        if (kind == CheckKind.DNS || kind == CheckKind.PAC) {
             port = 0;
             transport = null;
         } else {
@@ -28,10 +28,15 @@ public record Check(CheckKind kind, int port, Transport transport) {
         return new Check(CheckKind.DNS, 0, null);
     }
 
+    /** The check of the run's proxy auto-config file. */
+    public static Check pac() {
+        return new Check(CheckKind.PAC, 0, null);
+    }
+
     /** The name tests and reports show: {@code dns}, {@code tcp 443}, {@code tls 443/tcp}, {@code ntp 123/udp}. */
     public String displayName() {
-        if (kind == CheckKind.DNS) {
-            return "dns";
+        if (transport == null) {
+            return kind.tag();
         }
         return kind == CheckKind.TCP ? "tcp " + port : kind.tag() + " " + port + "/" + transport.tag();
     }
@@ -67,6 +72,6 @@ public record Check(CheckKind kind, int port, Transport transport) {
 
     /** A stable id segment, safe in JUnit unique ids: {@code dns}, {@code tls-443-tcp}. */
     public String idSegment() {
-        return kind == CheckKind.DNS ? "dns" : kind.tag() + "-" + port + "-" + transport.tag();
+        return transport == null ? kind.tag() : kind.tag() + "-" + port + "-" + transport.tag();
     }
 }

@@ -1,9 +1,11 @@
 package dev.orchard.probe;
 
+import dev.orchard.ConfigurationKeys;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.Transport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides which checks a row gets: one dns check per probed host, then for each port a tcp check followed by the
@@ -45,9 +47,27 @@ public final class CheckPlanner {
         return checks;
     }
 
+    /** The service id of the run's PAC check, outside the article's tables. */
+    public static final String PAC_SERVICE = "proxy-auto-config";
+
+    /**
+     * The run's {@code pac} check when {@code apple-network.pac} is set: one check of its own, named after the PAC's
+     * host ({@code wpad} for WPAD, {@code localhost} for a file). A bad value throws, naming the key.
+     */
+    public static Optional<CheckTarget> pacCheck(String location) {
+        return Optional.of(PacSource.parse(ConfigurationKeys.PAC, location)).map(source -> {
+            String host = source.url() != null ? source.url().getHost() : source.file() != null ? "localhost" : "wpad";
+            Endpoint endpoint = Endpoint.builder(PAC_SERVICE, host.toLowerCase(java.util.Locale.ROOT)).ports(
+                    source.url() == null ? 80 : source.url().getPort() > 0 ? source.url().getPort()
+                            : "https".equalsIgnoreCase(source.url().getScheme()) ? 443 : 80)
+                    .description("the proxy auto-config file " + source.describe()).build();
+            return new CheckTarget(endpoint, endpoint.pattern(), Check.pac());
+        });
+    }
+
     /** The checks a port check depends on: the host's dns, and the tcp check of the same port. */
     public static List<Check> prerequisites(Check check) {
-        if (check.kind() == CheckKind.DNS) {
+        if (check.kind() == CheckKind.DNS || check.kind() == CheckKind.PAC) {
             return List.of();
         }
         if (check.kind() == CheckKind.TLS || check.kind() == CheckKind.HTTP || check.kind() == CheckKind.SSH) {

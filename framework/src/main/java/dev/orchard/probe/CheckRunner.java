@@ -201,8 +201,12 @@ final class CheckRunner implements AutoCloseable {
                         "disabled: " + target.endpoint().disabledReason()));
                 return result;
             }
-            CompletableFuture<DnsResolution> resolution = dns.computeIfAbsent(key(target.host()),
-                    h -> CompletableFuture.supplyAsync(() -> resolve(target.host()), pool));
+            // The PAC check names a file, not a host: it has no DNS of its own to wait for.
+            CompletableFuture<DnsResolution> resolution = target.check().kind() == CheckKind.PAC
+                    ? CompletableFuture.completedFuture(new DnsResolution(ProbeResult.passed("", null, null),
+                            List.of()))
+                    : dns.computeIfAbsent(key(target.host()),
+                            h -> CompletableFuture.supplyAsync(() -> resolve(target.host()), pool));
             List<Map.Entry<Check, CompletableFuture<ProbeResult>>> prerequisites = new ArrayList<>();
             for (Check prerequisite : CheckPlanner.prerequisites(target.check())) {
                 CheckTarget needed = new CheckTarget(target.endpoint(), target.host(), prerequisite);

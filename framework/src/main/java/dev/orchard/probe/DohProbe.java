@@ -3,21 +3,16 @@ package dev.orchard.probe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.InetAddress;
-import java.net.Proxy;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
-import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -128,21 +123,8 @@ final class DohProbe {
             throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {recorder}, null);
-        return new OkHttpClient.Builder()
-                .socketFactory(sockets)
+        return sockets.client(timeout)
                 .sslSocketFactory(context.getSocketFactory(), recorder)
-                // the route decides where to connect; this placeholder address is never dialled
-                .dns(name -> List.of(InetAddress.getByAddress(name, new byte[4])))
-                .proxy(Proxy.NO_PROXY)
-                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .fastFallback(false)
-                .callTimeout(timeout)
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
                 .build();
     }
 

@@ -33,12 +33,13 @@ final class HttpProbe {
         String path = captive ? CAPTIVE_PATH : "/";
         String authority = port == 80 ? host : ProxyRoute.authority(host, port);
         String target = "http://" + authority + path;
-        ProxyRoute proxy = route.viaProxy() && route instanceof ProxyRoute p ? p : null;
+        ProxyRoute proxy;
         Socket socket;
         try (TimeBudget budget = TimeBudget.start(timeout)) {
             try {
-                socket = proxy != null ? proxy.openToProxy(budget.remaining())
-                        : route.open(host, port, budget.remaining());
+                Route.Hop hop = route.openForHttp(host, port, budget.remaining());
+                socket = hop.socket();
+                proxy = hop.proxy();
             } catch (RouteException e) {
                 return failed(e.verdict(), e.getMessage(), start, evidence(route, null, e.httpStatus(), e.server(),
                         null));

@@ -38,6 +38,7 @@ public final class Network implements AutoCloseable {
     private final TlsProbe tlsProbe;
     private final HttpProbe httpProbe;
     private final DohProbe dohProbe;
+    private final Pac pac;
     private final Object lock = new Object();
     private CheckRunner runner;
     private boolean closed;
@@ -64,6 +65,13 @@ public final class Network implements AutoCloseable {
                 || (!dnsServers.isEmpty() && dnsServers.stream().allMatch(s -> s.getAddress().isLoopbackAddress()));
         this.dnsProbe = resolversAllowed ? new DnsProbe(dnsServers, timeout,
                 sinkholes.stream().map(InetAddress::getHostAddress).toList()) : null;
+        if (builder.pac != null && (proxy != null || !nonProxyHosts.patterns().isEmpty())) {
+            throw new IllegalArgumentException("a PAC file (" + builder.pac.describe() + ") and "
+                    + (proxy != null ? "a proxy (" + proxy.describe() + ")" : "nonProxyHosts") + " are both set: the"
+                    + " PAC decides each host's proxy; set only one");
+        }
+        this.pac = builder.pac == null ? null : new Pac(builder.pac, this::resolve, dnsServers, connectTo, loopbackOnly,
+                timeout, builder.searchDomains);
     }
 
     public static Builder builder() {
@@ -122,6 +130,9 @@ public final class Network implements AutoCloseable {
      * check is skipped with the DNS verdict, as in {@link #runAll}.
      */
     public ProbeResult check(Endpoint endpoint, String host, Check check) {
+        if (check.kind() == CheckKind.PAC) {
+            return pacStatus();
+        }
         DnsResolution resolution = resolve(host);
         if (check.kind() == CheckKind.DNS) {
             return resolution.result();
@@ -163,9 +174,10 @@ public final class Network implements AutoCloseable {
     /** Targets with the same key need one probe: same host, same check, same route, both enabled or disabled. */
     private String workKey(CheckTarget target) {
         Endpoint endpoint = target.endpoint();
-        boolean proxied = proxied(endpoint, target.host(), target.check().port());
+        String route = pac != null ? "pac:" + scheme(endpoint, target.check().port())
+                : proxied(endpoint, target.host(), target.check().port()) ? "proxy" : "direct";
         return target.host().toLowerCase(java.util.Locale.ROOT) + "|" + target.check().idSegment() + "|"
-                + (proxied ? "proxy" : "direct") + "|" + (endpoint.isDisabled() ? "off:" + endpoint.disabledReason()
+                + route + "|" + (endpoint.isDisabled() ? "off:" + endpoint.disabledReason()
                 : "on");
     }
 
@@ -175,7 +187,8 @@ public final class Network implements AutoCloseable {
                 : dnsServers.stream().map(s -> IpLiteral.format(s.getAddress(), s.getPort())).toList();
         String anchors = trustAnchorsFile != null ? trustAnchorsFile.toString()
                 : trustAnchorsPem != null ? "pem" : "default";
-        return new NetworkSettings(servers, proxy == null ? null : proxy.describe(), anchors,
+        String shownProxy = pac != null ? "PAC " + pac.describe() : proxy == null ? null : proxy.describe();
+        return new NetworkSettings(servers, shownProxy, anchors,
                 connectTo.stream().map(ConnectTo::display).toList(), timeout, parallelism);
     }
 
@@ -190,6 +203,9 @@ public final class Network implements AutoCloseable {
         }
         if (toClose != null) {
             toClose.close();
+        }
+        if (pac != null) {
+            pac.close();
         }
     }
 
@@ -250,12 +266,92 @@ public final class Network implements AutoCloseable {
         return proxy != null && PROXIED_PORTS.contains(port) && !nonProxyHosts.matches(host);
     }
 
+    /**
+     * Ports a device never sends through a proxy, whatever a PAC file says: SSH, and APNs on 5223 and 2197. UDP
+     * (NTP, QUIC) never has a proxy route at all.
+     */
+    static final java.util.Set<Integer> NEVER_PROXIED_PORTS = java.util.Set.of(22, 5223, 2197);
+
     /** The route a device takes to {@code host:port} for this row. */
     Route route(Endpoint endpoint, String host, int port, List<InetAddress> addresses) {
+        if (pac != null) {
+            return pacRoute(scheme(endpoint, port), host, port, addresses);
+        }
         if (proxied(endpoint, host, port)) {
             return new ProxyRoute(proxy, loopbackOnly);
         }
         return new DirectRoute(connectTo, addresses, loopbackOnly);
+    }
+
+    /** The scheme of the URL a device would ask the PAC about: https for the row's TLS ports, else http. */
+    private static String scheme(Endpoint endpoint, int port) {
+        return endpoint.tlsPorts().contains(port) ? "https" : "http";
+    }
+
+    /** The URL a device would ask the PAC about: {@code https://host/}, {@code http://host/}, or with its port. */
+    static String pacUrl(String scheme, String host, int port) {
+        boolean standard = scheme.equals("https") ? port == 443 : port == 80;
+        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + (standard ? "" : ":" + port) + "/";
+    }
+
+    /** The route the PAC gives {@code host:port}: direct when it says only DIRECT or the port is never proxied. */
+    private Route pacRoute(String scheme, String host, int port, List<InetAddress> addresses) {
+        DirectRoute direct = new DirectRoute(connectTo, addresses, loopbackOnly);
+        if (NEVER_PROXIED_PORTS.contains(port)) {
+            return direct;
+        }
+        Pac.Decision decision = pac.decide(pacUrl(scheme, host, port), host.toLowerCase(java.util.Locale.ROOT));
+        return decision.onlyDirect() ? direct : new PacRoute(decision, direct, loopbackOnly);
+    }
+
+    /**
+     * The PAC's route when it is known without running the PAC (a port never proxied, or an answer already
+     * cached), else null: a pre-flight may run on the connector's selector thread, which must never wait for a
+     * PAC call.
+     */
+    private Route knownPacRoute(String scheme, String host, int port, List<InetAddress> addresses) {
+        if (NEVER_PROXIED_PORTS.contains(port)) {
+            return new DirectRoute(connectTo, addresses, loopbackOnly);
+        }
+        return pac.known(pacUrl(scheme, host, port), host.toLowerCase(java.util.Locale.ROOT))
+                .filter(Pac.Decision::onlyDirect).map(d -> (Route) new DirectRoute(connectTo, addresses, loopbackOnly))
+                .orElse(null);
+    }
+
+    /** The run's PAC check: the file fetched and compiled, or why not. */
+    private ProbeResult pacStatus() {
+        if (pac == null) {
+            return ProbeResult.skipped(Verdict.DISABLED, "no PAC file is configured (" + dev.orchard.ConfigurationKeys
+                    .PAC + ")");
+        }
+        return pac.status();
+    }
+
+    /**
+     * Says what the PAC had to do with a check's result: a direct-only host it sent through a proxy that then
+     * failed, or a pass that needed failover.
+     */
+    private static ProbeResult withPacNote(CheckTarget target, Route route, ProbeResult result) {
+        if (!(route instanceof PacRoute pacRoute) || result.status() == Status.SKIPPED) {
+            return result;
+        }
+        String host = target.host();
+        PacEntry carried = pacRoute.carried();
+        PacEntry proxyUsed = carried != null && !carried.direct() ? carried : carried == null ? pacRoute.firstProxy()
+                : null;
+        String note = null;
+        if (result.failed() && proxyUsed != null && target.endpoint().proxy() != ProxySupport.YES) {
+            note = "the PAC sends " + host + " through " + proxyUsed.text() + ", but Apple says " + host
+                    + " does not work through proxies; return DIRECT for it";
+        } else if (result.passed() && !pacRoute.failedBefore().isEmpty() && carried != null) {
+            note = "passed only after failover: " + String.join(", ", pacRoute.failedBefore()) + ", then the PAC entry "
+                    + carried.text() + " carried it";
+        }
+        if (note == null) {
+            return result;
+        }
+        return new ProbeResult(result.status(), result.verdict(), note + ". " + result.message(), result.duration(),
+                result.evidence());
     }
 
     /** Resolves through the configured resolvers; with loopbackOnly, only loopback resolvers are asked. */
@@ -276,17 +372,24 @@ public final class Network implements AutoCloseable {
         Check check = target.check();
         String host = target.host();
         List<InetAddress> addresses = resolution.addresses();
-        return switch (check.kind()) {
-            case DNS -> resolution.result();
-            case TCP -> tcpProbe.probe(host, check.port(), route(target.endpoint(), host, check.port(), addresses),
-                    addresses);
-            case SSH -> sshProbe.probe(host, check.port(), route(target.endpoint(), host, check.port(), addresses),
-                    addresses);
-            case NTP, QUIC -> udpProbe(host, check.port(), check.kind(), addresses);
-            case TLS -> tlsProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port());
-            case HTTP -> httpProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port());
-            case DOH -> dohProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port());
+        if (check.kind() == CheckKind.DNS) {
+            return resolution.result();
+        }
+        if (check.kind() == CheckKind.PAC) {
+            return pacStatus();
+        }
+        if (check.kind() == CheckKind.NTP || check.kind() == CheckKind.QUIC) {
+            return udpProbe(host, check.port(), check.kind(), addresses);
+        }
+        Route route = route(target.endpoint(), host, check.port(), addresses);
+        ProbeResult result = switch (check.kind()) {
+            case TCP -> tcpProbe.probe(host, check.port(), route, addresses);
+            case SSH -> sshProbe.probe(host, check.port(), route, addresses);
+            case TLS -> tlsProbe.probe(route, host, check.port());
+            case HTTP -> httpProbe.probe(route, host, check.port());
+            default -> dohProbe.probe(route, host, check.port());
         };
+        return withPacNote(target, route, result);
     }
 
     /**
@@ -301,7 +404,9 @@ public final class Network implements AutoCloseable {
         }
         String host = target.host();
         List<InetAddress> addresses = resolution.addresses();
-        if (!(route(target.endpoint(), host, check.port(), addresses) instanceof DirectRoute direct)) {
+        Route route = pac == null ? route(target.endpoint(), host, check.port(), addresses)
+                : knownPacRoute(scheme(target.endpoint(), check.port()), host, check.port(), addresses);
+        if (!(route instanceof DirectRoute direct)) {
             return null;
         }
         return direct.firstTarget(host, check.port()).map(address -> new CheckRunner.Preflight(address,
@@ -326,6 +431,10 @@ public final class Network implements AutoCloseable {
 
     /** A protocol check of the convenience API: through the proxy when one is configured, else direct. */
     private ProbeResult routed(String host, int port, java.util.function.Function<Route, ProbeResult> check) {
+        if (pac != null) {
+            String scheme = Endpoint.DEFAULT_TLS_PORTS.contains(port) ? "https" : "http";
+            return direct(host, port, (route, addresses) -> check.apply(pacRoute(scheme, host, port, addresses)));
+        }
         if (proxied(host, port)) {
             return check.apply(new ProxyRoute(proxy, loopbackOnly));
         }
@@ -392,6 +501,8 @@ public final class Network implements AutoCloseable {
         private int parallelism = NetworkConfiguration.DEFAULT_PARALLELISM;
         private List<InetAddress> sinkholes = List.of();
         private boolean loopbackOnly;
+        private PacSource pac;
+        private java.util.function.Supplier<List<String>> searchDomains;
 
         private Builder() {
         }
@@ -435,6 +546,27 @@ public final class Network implements AutoCloseable {
 
         Builder httpProxy(ProxySettings value) {
             this.proxy = value;
+            return this;
+        }
+
+        /**
+         * A proxy auto-config file that routes every web check as devices route them: an {@code http(s)://} URL,
+         * a {@code file:} path, or {@code auto} (WPAD). Not together with {@link #proxy}.
+         */
+        public Builder pac(String location) {
+            this.pac = location == null ? null : PacSource.parse(dev.orchard.ConfigurationKeys.PAC, location);
+            return this;
+        }
+
+        Builder pacSource(PacSource value) {
+            this.pac = value;
+            return this;
+        }
+
+        /** The search domains WPAD tries, instead of the resolver configuration's (for tests). */
+        Builder wpadSearchDomains(List<String> domains) {
+            List<String> copy = List.copyOf(domains);
+            this.searchDomains = () -> copy;
             return this;
         }
 

@@ -39,6 +39,12 @@ public final class NetworkValues {
     }
 
     /** Host patterns with {@code *} wildcards, separated by {@code |} or commas. */
+    /** A PAC location: an {@code http(s)://} URL, a {@code file:} path or {@code auto}. */
+    public static String pac(String key, String value) {
+        PacSource.parse(key, value.strip());
+        return value.strip();
+    }
+
     public static List<String> nonProxyHosts(String key, String value) {
         return NonProxyHosts.parse(key, value).patterns();
     }

@@ -42,8 +42,19 @@ final class ProxyRoute implements Route {
 
     @Override
     public Socket open(String host, int port, Duration timeout) throws RouteException {
+        return open(host, port, timeout, timeout);
+    }
+
+    @Override
+    public Hop openForHttp(String host, int port, Duration timeout) throws RouteException {
+        return new Hop(openToProxy(timeout), this);
+    }
+
+    /** Like {@link #open(String, int, Duration)}, with at most {@code connectTimeout} to reach the proxy itself. */
+    Socket open(String host, int port, Duration timeout, Duration connectTimeout) throws RouteException {
         TimeBudget budget = TimeBudget.start(timeout);
-        Socket socket = openToProxy(budget.remaining());
+        Duration remaining = budget.remaining();
+        Socket socket = openToProxy(connectTimeout.compareTo(remaining) < 0 ? connectTimeout : remaining);
         String authority = authority(host, port);
         try (budget) {
             budget.guard(socket);

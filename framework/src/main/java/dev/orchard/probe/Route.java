@@ -23,4 +23,16 @@ interface Route {
      * socket failure is an {@link IOException} for the caller to classify.
      */
     Socket open(String host, int port, Duration timeout) throws IOException, RouteException;
+
+    /**
+     * An opened connection for one plain HTTP request: to the host itself ({@code proxy} null), or to the proxy
+     * that then gets the absolute-URI request devices send.
+     */
+    record Hop(Socket socket, ProxyRoute proxy) {
+    }
+
+    /** Opens the connection a plain HTTP request goes over; direct by default. */
+    default Hop openForHttp(String host, int port, Duration timeout) throws IOException, RouteException {
+        return new Hop(open(host, port, timeout), null);
+    }
 }

@@ -31,6 +31,27 @@ final class RouteSocketFactory extends SocketFactory {
         this.port = port;
     }
 
+    /**
+     * An OkHttp client for one exchange over this factory's route: the route decides where to connect, so OkHttp's
+     * DNS answers a placeholder that is never dialled; no proxy of OkHttp's own, no pooling, no retries, no
+     * redirects, and {@code timeout} for every phase.
+     */
+    okhttp3.OkHttpClient.Builder client(java.time.Duration timeout) {
+        return new okhttp3.OkHttpClient.Builder()
+                .socketFactory(this)
+                .dns(name -> java.util.List.of(InetAddress.getByAddress(name, new byte[4])))
+                .proxy(java.net.Proxy.NO_PROXY)
+                .connectionPool(new okhttp3.ConnectionPool(0, 1, java.util.concurrent.TimeUnit.SECONDS))
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .fastFallback(false)
+                .callTimeout(timeout)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout);
+    }
+
     /** The route's own diagnosis, if opening failed with one. */
     RouteException refusal() {
         return refusal;

@@ -3,6 +3,10 @@ package dev.orchard.probe;
 /**
  * Why a check ended as it did, in the words of the network part that caused it. Each verdict carries what it
  * means and what an administrator should change; reports and failure messages print both.
+ *
+ * <p>{@link #PAC_UNAVAILABLE} is reported once per run, by the {@code pac} check of {@code apple-network.pac}: the
+ * other checks then go direct, as devices do. {@link #PAC_INVALID} fails the PAC check when the file does not
+ * compile, and a single check when {@code FindProxyForURL} throws, loops or returns garbage for its URL.
  */
 public enum Verdict {
     OK("the check succeeded", "nothing"),
@@ -61,6 +65,10 @@ public enum Verdict {
     PROXY_ERROR("the proxy failed to reach the host, or answered with a server error",
             "check the proxy's own DNS and outbound firewall for the host"),
     PROXY_UNREACHABLE("the proxy itself could not be reached", "check the proxy address and that it is running"),
+    PAC_UNAVAILABLE("the proxy auto-config (PAC) file could not be fetched, so devices go direct",
+            "serve the PAC file at the configured URL (or wpad.dat for WPAD) and check the path and the web server"),
+    PAC_INVALID("the PAC file does not compile, throws, runs too long or returns something other than a proxy list",
+            "fix the PAC file at the line named; FindProxyForURL must return \"PROXY host:port; DIRECT\"-style text"),
 
     DISABLED("the site catalog disabled this row", "nothing: the site does not use this service"),
     NOT_RUN("the check did not finish: it was interrupted or ran past the run's time budget",

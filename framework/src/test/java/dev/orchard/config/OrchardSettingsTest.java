@@ -120,10 +120,16 @@ class OrchardSettingsTest {
 
     @Test
     void printedParametersReadBackToEqualSettings() {
-        OrchardSettings settings = OrchardSettings.from(samples);
-        assertThat(OrchardSettings.from(settings.toParameters()), is(settings));
-        for (String key : samples.keySet()) {
-            assertThat(key, settings.isSet(OrchardSettings.key(key).orElseThrow()), is(true));
+        // a PAC contradicts a fixed proxy: every key is set in one of two runs, never both in one
+        for (List<String> leftOut : List.of(List.of(ConfigurationKeys.PAC),
+                List.of(ConfigurationKeys.PROXY, ConfigurationKeys.NON_PROXY_HOSTS))) {
+            Map<String, String> some = new LinkedHashMap<>(samples);
+            some.keySet().removeAll(leftOut);
+            OrchardSettings settings = OrchardSettings.from(some);
+            assertThat(OrchardSettings.from(settings.toParameters()), is(settings));
+            for (String key : some.keySet()) {
+                assertThat(key, settings.isSet(OrchardSettings.key(key).orElseThrow()), is(true));
+            }
         }
     }
 

@@ -55,6 +55,7 @@ class EngineLabRunTest {
                 "mdm 21-courier.push.apple.com tcp 5223 TCP_TIMEOUT",
                 "mdm 21-courier.push.apple.com tcp 2197 TCP_TIMEOUT",
                 "mdm iprofiles.apple.com tcp 443 PROXY_DENIED",
+                "mdm deviceenrollment.apple.com tcp 443 PROXY_DENIED",
                 "business-school-manager idmsa.apple.com tls 443/tcp TLS_INTERCEPTED",
                 "apple-account idmsa.apple.com tls 443/tcp TLS_INTERCEPTED",
                 "apps gateway.icloud.com tls 443/tcp TLS_INTERCEPTED",
@@ -65,7 +66,12 @@ class EngineLabRunTest {
                 .map(e -> e.getPayload(String.class).orElse("")).toList();
         assertThat(skipped, hasItem("skipped: DNS for cvws.icloud-content.com failed (DNS_NXDOMAIN)"));
         assertThat(skipped, hasItem("skipped: tcp 5223 to 1-courier.push.apple.com failed (TCP_TIMEOUT)"));
-        assertThat(skipped.size(), is(9));
+        assertThat(skipped.size(), is(10));
+        String pacMistake = results.testEvents().failed().stream().map(EngineLabRunTest::describe)
+                .filter(m -> m.contains("deviceenrollment.apple.com")).findFirst().orElseThrow();
+        assertThat(pacMistake, containsString("the PAC sends deviceenrollment.apple.com through PROXY 127.0.0.1:"));
+        assertThat(pacMistake, containsString("but Apple says deviceenrollment.apple.com does not work through proxies;"
+                + " return DIRECT for it"));
         String intercepted = results.testEvents().failed().stream().map(EngineLabRunTest::describe)
                 .filter(m -> m.contains("gateway.icloud.com") && m.contains("TLS_INTERCEPTED")).findFirst()
                 .orElseThrow();

@@ -44,6 +44,15 @@ abstract class CheckingMojo extends SelectingMojo {
     String nonProxyHosts;
 
     /**
+     * A proxy auto-config file that routes each web check as devices route it: an {@code http(s)://} URL, a
+     * {@code file:} path (relative to the project), or {@code auto} for WPAD. Not together with {@code proxy} or
+     * {@code nonProxyHosts}; the settings.xml proxy is then not used. XML
+     * {@code <pac>http://wpad.corp/proxy.pac</pac>}; command line {@code -Dapple-network.pac=auto}.
+     */
+    @Parameter(property = "apple-network.pac")
+    String pac;
+
+    /**
      * DNS servers, {@code ip[:port]}; the system resolver when unset. XML
      * {@code <dnsServers><dnsServer>10.0.0.53</dnsServer></dnsServers>} or {@code <dnsServers>10.0.0.53,10.0.1.53</dnsServers>};
      * command line {@code -Dapple-network.dnsServers=10.0.0.53,10.0.1.53}.
@@ -107,12 +116,23 @@ abstract class CheckingMojo extends SelectingMojo {
                 .withText(OrchardSettings.DNS_SERVERS, joined(dnsServers))
                 .withText(OrchardSettings.SINKHOLES, joined(sinkholes))
                 .withText(OrchardSettings.CONNECT_TO, joined(connectTo))
-                .withText(OrchardSettings.TARGET, target);
+                .withText(OrchardSettings.TARGET, target)
+                .withText(OrchardSettings.PAC, pacLocation());
         if (trustAnchors != null) {
             settings = settings.withText(OrchardSettings.TRUST_ANCHORS, absolute(trustAnchors).toString());
         }
         List<String> sites = resolvedCatalogs();
         return sites.isEmpty() ? settings : settings.with(OrchardSettings.CATALOGS, sites);
+    }
+
+    /** A {@code file:} PAC path is resolved against the project like other paths; URLs and auto pass as given. */
+    private String pacLocation() {
+        if (pac == null || pac.isBlank()) {
+            return null;
+        }
+        String given = pac.strip();
+        return given.startsWith("file:") && !given.startsWith("file://")
+                ? "file:" + absolute(new File(given.substring(5))) : given;
     }
 
     /** Maven resolves File parameters against the project; without one, against where Maven was started. */

@@ -13,9 +13,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Shows what Orchard reports, offline: runs Apple's whole list against a simulated branch office on this machine
- * (a DNS filter, a firewall, TLS inspection, a proxy policy) and explains each failure. It never fails the build
- * for failed checks; only a bad parameter stops it. It takes the parameters of {@code verify} (groups, timeout,
- * catalogs …) except the target, which is always {@code branch-office}, and the proxy, which is always none.
+ * (a DNS filter, a firewall, TLS inspection, a proxy policy, a PAC file mistake) and explains each failure. It never
+ * fails the build for failed checks; only a bad parameter stops it. It takes the parameters of {@code verify}
+ * (groups, timeout, catalogs …) except the target, which is always {@code branch-office}, and the proxy, which is
+ * always none.
  * {@code mvn dev.orchard:apple-network-maven-plugin:demo}.
  */
 @Mojo(name = "demo", requiresProject = false, threadSafe = true)

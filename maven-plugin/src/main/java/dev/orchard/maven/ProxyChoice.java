@@ -23,6 +23,22 @@ record ProxyChoice(Optional<String> value, String display, Redaction redaction, 
 
     static final String KEY = "apple-network.proxy";
 
+    /**
+     * With a PAC file, no proxy: the PAC decides, and the settings.xml proxy is not the fallback. A proxy parameter
+     * beside it contradicts it.
+     */
+    static ProxyChoice choose(String parameter, String pac, List<Proxy> settingsProxies) {
+        if (pac == null || pac.isBlank()) {
+            return choose(parameter, settingsProxies);
+        }
+        if (parameter != null && !parameter.isBlank()) {
+            throw new IllegalArgumentException("apple-network.pac and " + KEY + " are both set: the PAC file decides "
+                    + "each host's proxy, so " + KEY + " would contradict it; unset one");
+        }
+        return new ProxyChoice(Optional.empty(), "from the PAC file " + withoutCredentials(pac.strip())
+                + " (apple-network.pac)", new Redaction(secretsOf(pac.strip())), Optional.empty());
+    }
+
     static ProxyChoice choose(String parameter, List<Proxy> settingsProxies) {
         if (parameter != null && !parameter.isBlank()) {
             String given = parameter.strip();

@@ -60,8 +60,13 @@ public class VerifyMojo extends CheckingMojo {
             getLog().info("Apple network checks are skipped (" + (skip ? "apple-network.skip" : "skipTests") + ")");
             return;
         }
-        ProxyChoice proxyChoice = ProxyChoice.choose(proxy,
-                session == null ? List.of() : session.getSettings().getProxies());
+        ProxyChoice proxyChoice;
+        try {
+            proxyChoice = ProxyChoice.choose(proxy, pac, session == null ? List.of()
+                    : session.getSettings().getProxies());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
         Redaction redaction = proxyChoice.redaction();
         Consumer<String> out = line -> getLog().info(redaction.apply(line));
         RunSettings settings;

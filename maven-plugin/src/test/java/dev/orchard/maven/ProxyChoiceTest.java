@@ -32,6 +32,19 @@ class ProxyChoiceTest {
     }
 
     @Test
+    void aPacReplacesTheSettingsProxyAndRefusesAProxyParameter() {
+        ProxyChoice choice = ProxyChoice.choose(null, "http://wpad.corp.test/proxy.pac", List.of(SETTINGS_PROXY));
+        assertThat(choice.value(), is(Optional.empty()));
+        assertThat(choice.nonProxyHosts(), is(Optional.empty()));
+        assertThat(choice.display(), is("from the PAC file http://wpad.corp.test/proxy.pac (apple-network.pac)"));
+        IllegalArgumentException both = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ProxyChoice.choose("http://proxy.corp.test:3128", "auto", List.of()));
+        assertThat(both.getMessage(), is("apple-network.pac and apple-network.proxy are both set: the PAC file"
+                + " decides each host's proxy, so apple-network.proxy would contradict it; unset one"));
+        assertThat(ProxyChoice.choose(null, " ", List.of(SETTINGS_PROXY)).value().isPresent(), is(true));
+    }
+
+    @Test
     void noneTurnsTheSettingsProxyOff() {
         ProxyChoice choice = ProxyChoice.choose("none", List.of(SETTINGS_PROXY));
         assertThat(choice.value(), is(Optional.of("none")));
