@@ -38,9 +38,30 @@ public final class ConfigurationKeys {
      */
     public static final String TARGET = "apple-network.target";
 
+    /**
+     * Which bundled revision of Apple's article the checks use: {@code 2026-08} (default, English) or
+     * {@code 2024-11} (the French revision Orchard first shipped). Read by
+     * {@link dev.orchard.catalog.BundledRevision#fromConfiguration}.
+     */
+    public static final String REVISION = "apple-network.revision";
+    /** Output format of the plugin's listing goals: {@code table} (default) or {@code json}. */
+    public static final String FORMAT = "apple-network.format";
+    /** A file the plugin's listing goals write to instead of the log. */
+    public static final String OUTPUT = "apple-network.output";
+    /**
+     * The newer article {@code catalog-diff} compares with: a saved HTML page, an {@code http(s)://} URL or the
+     * text form (pipe tables).
+     */
+    public static final String ARTICLE = "apple-network.article";
+    /** {@code catalog-diff} fails the build when it finds a structural change ({@code true}/{@code false}). */
+    public static final String FAIL_ON_CHANGE = "apple-network.failOnChange";
+    /** {@code catalog-diff} also prints wording changes (descriptions, titles) on the console. */
+    public static final String SHOW_WORDING = "apple-network.showWording";
+
     /** Every key, for messages that list them. */
     public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, NON_PROXY_HOSTS, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
-            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET);
+            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET, REVISION, FORMAT, OUTPUT, ARTICLE,
+            FAIL_ON_CHANGE, SHOW_WORDING);
 
     private ConfigurationKeys() {
     }

@@ -1,6 +1,7 @@
 package dev.orchard.engine;
 
 import dev.orchard.ConfigurationKeys;
+import dev.orchard.catalog.BundledRevision;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.catalog.CatalogException;
 import dev.orchard.catalog.Endpoint;
@@ -110,7 +111,7 @@ final class CatalogDiscovery {
             if (selection.isEmpty()) {
                 return Optional.empty();
             }
-            Catalog catalog = Catalog.read(selection.get().catalogs());
+            Catalog catalog = Catalog.read(revised(selection.get().catalogs()));
             UniqueId id = engine.getUniqueId().append(CatalogDescriptor.SEGMENT, key);
             String name = selection.get().displayName().orElse(catalog.name() + " (" + catalog.source().revision() + ")");
             CatalogDescriptor descriptor = new CatalogDescriptor(id, name, selection.get().source(), catalog);
@@ -121,9 +122,21 @@ final class CatalogDiscovery {
         } catch (CatalogException e) {
             issue(e.getMessage());
         } catch (IllegalArgumentException e) {
-            issue(ConfigurationKeys.CATALOGS + ": " + e.getMessage());
+            issue(e.getMessage().startsWith(ConfigurationKeys.REVISION) ? e.getMessage()
+                    : ConfigurationKeys.CATALOGS + ": " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The bundled catalog is read in the revision {@value ConfigurationKeys#REVISION} selects; the selection (and
+     * so the unique ids) keep naming the bundled resource, so a rerun finds its checks whatever the revision.
+     */
+    private List<String> revised(List<String> catalogs) {
+        String bundled = CLASSPATH_PREFIX + Catalog.BUNDLED_RESOURCE;
+        String chosen = CLASSPATH_PREFIX + BundledRevision.fromConfiguration(
+                request.getConfigurationParameters()::get).resource();
+        return catalogs.stream().map(c -> c.equals(bundled) ? chosen : c).toList();
     }
 
     private record Selection(List<String> catalogs, TestSource source, Optional<String> displayName) {

@@ -33,6 +33,7 @@ public class CatalogMojo extends SelectingMojo {
             RunSettings settings = new RunSettings(RunSettings.expressions(groups),
                     RunSettings.expressions(excludedGroups),
                     new NetworkParameters(GoalContext.baseDirectory(project, session)).catalogs(catalogs)
+                            .put(ConfigurationKeys.REVISION, revision)
                             .put(ConfigurationKeys.TARGET, "lab").map(), 0);
             listing = CatalogListing.of(List.copyOf(CheckRun.discover(settings).values()));
         } catch (CatalogException e) {

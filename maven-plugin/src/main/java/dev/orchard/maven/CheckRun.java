@@ -3,6 +3,7 @@ package dev.orchard.maven;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.orchard.catalog.BundledRevision;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.engine.AppleNetworkTestEngine;
 import dev.orchard.engine.ResultsCollector;
@@ -154,7 +155,8 @@ final class CheckRun {
                     + e.getMessage(), e);
         }
         failOn(problems);
-        Catalog catalog = Catalog.bundledWith(settings.catalogs());
+        Catalog catalog = Catalog.bundledWith(BundledRevision.fromConfiguration(settings::parameter),
+                settings.catalogs());
         return new Plan(testPlan, PlannedChecks.of(testPlan, catalog));
     }
 

@@ -40,4 +40,12 @@ abstract class SelectingMojo extends AbstractMojo {
      */
     @Parameter(property = "apple-network.catalogs")
     String catalogs;
+
+    /**
+     * The bundled revision of Apple's article to check against: {@code 2026-08} (default, English) or
+     * {@code 2024-11} (French, the first revision Orchard shipped). XML {@code <revision>2024-11</revision>};
+     * command line {@code -Dapple-network.revision=2024-11}.
+     */
+    @Parameter(property = "apple-network.revision")
+    String revision;
 }

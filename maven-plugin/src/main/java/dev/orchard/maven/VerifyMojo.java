@@ -136,6 +136,7 @@ public class VerifyMojo extends SelectingMojo {
                             .trustAnchors(trustAnchors)
                             .put(ConfigurationKeys.CONNECT_TO, connectTo)
                             .catalogs(catalogs)
+                            .put(ConfigurationKeys.REVISION, revision)
                             .put(ConfigurationKeys.TARGET, target)
                             .map(),
                     GoalContext.reruns(rerunFailingTestsCount));
