@@ -124,8 +124,13 @@ public record ArticleImport(String fileName, String language, List<ArticleTable>
                 printed = printed.substring(0, colon) + printed.substring(colon, colon + 1).toLowerCase(java.util.Locale.ROOT)
                         + printed.substring(colon + 1);
             }
-            String title = french || table.match() == ArticleTable.Match.SECOND_TABLE ? baseline.findService(
-                    table.serviceId()).map(Service::title).orElse(english) : printed.isEmpty() ? english : printed;
+            String sub = printed.isEmpty() ? "" : ": " + printed.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                    + printed.substring(1);
+            boolean subTitleOnly = baseline.findService(table.serviceId())
+                    .filter(s -> !sub.isEmpty() && s.title().endsWith(sub)).isPresent();
+            String title = french || subTitleOnly || table.match() == ArticleTable.Match.SECOND_TABLE
+                    ? baseline.findService(table.serviceId()).map(Service::title).orElse(english)
+                    : printed.isEmpty() ? english : printed;
             services.add(new Service(table.serviceId(), title.isEmpty() ? table.serviceId() : title,
                     french ? table.title() : "", "", "", endpoints, new Location(fileName, table.line())));
         }
