@@ -236,8 +236,13 @@ final class ArticleCells {
 
     /** Outside text in a notice: control characters removed, at most {@value #SHOWN} characters. */
     static String shown(String text) {
+        return shown(text, SHOWN);
+    }
+
+    /** Outside text, control characters removed, at most {@code max} characters. */
+    static String shown(String text, int max) {
         String clean = text.replaceAll("\\p{Cntrl}", " ");
-        return clean.length() <= SHOWN ? clean : clean.substring(0, SHOWN) + "…";
+        return clean.length() <= max ? clean : clean.substring(0, max) + "…";
     }
 
     private Location at(int line) {

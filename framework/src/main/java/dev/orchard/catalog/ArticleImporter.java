@@ -34,6 +34,7 @@ public final class ArticleImporter {
 
     private static final Pattern RECENT = Pattern.compile("(?i)(recent changes|modifications récentes|changements récents)");
     private static final Pattern FOOTNOTE_LINE = Pattern.compile("^(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹]+|\\[\\d{1,2}])\\s*\\S");
+    private static final int NOTE_LENGTH = 600;
     private static final Pattern SEPARATOR = Pattern.compile("\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*");
 
     private final String file;
@@ -161,9 +162,9 @@ public final class ArticleImporter {
             if (RECENT.matcher(line).matches()) {
                 recent = true;
             } else if (recent && line.startsWith("- ")) {
-                notes.add(new Location(file, line(offset + j)) + ": " + ArticleCells.shown(line.substring(2)));
+                notes.add(new Location(file, line(offset + j)) + ": " + ArticleCells.shown(line.substring(2), NOTE_LENGTH));
             } else if (FOOTNOTE_LINE.matcher(line).find()) {
-                notes.add(new Location(file, line(offset + j)) + ": " + ArticleCells.shown(line));
+                notes.add(new Location(file, line(offset + j)) + ": " + ArticleCells.shown(line, NOTE_LENGTH));
             } else if (titles == null ? isTitle(line) : titles[offset + j]) {
                 recent = false;
             }

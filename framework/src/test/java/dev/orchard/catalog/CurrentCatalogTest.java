@@ -195,6 +195,12 @@ class CurrentCatalogTest {
                 "icloud: changed *.icloud-content.com transports tcp → tcp, udp"));
     }
 
+    /** The host rows of the reference text, as printed. */
+    static List<String> referenceRows() {
+        return BundledCatalogTest.resource(ARTICLE).lines()
+                .filter(l -> l.contains(" | ") && !l.startsWith("Hosts |") && !l.startsWith("---")).toList();
+    }
+
     private static Endpoint row(String service, String pattern) {
         return catalog.service(service).endpoints().stream().filter(e -> e.pattern().equals(pattern)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + pattern + " in " + service));
