@@ -31,6 +31,7 @@ class ArticleCellsFuzzTest {
     @Test
     void mutatedCellsNeverThrowAndEveryNoticeNamesItsLine() {
         List<String> rows = CurrentCatalogTest.referenceRows();
+        Catalog bundled = Catalog.bundled();
         Random random = new Random(SEED);
         int notices = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -38,14 +39,12 @@ class ArticleCellsFuzzTest {
             for (int r = 0; r < 6; r++) {
                 text.append(mutate(rows.get(random.nextInt(rows.size())), random)).append('\n');
             }
-            ArticleImport article = ArticleImporter.read(new StringReader(text.toString()), "fuzz.txt",
-                    Catalog.bundled());
+            ArticleImport article = ArticleImporter.read(new StringReader(text.toString()), "fuzz.txt", bundled);
             assertThat(article.tables().size(), is(1));
             assertThat(article.notices(), everyItem(startsWith("fuzz.txt:")));
             assertThat(article.notices().stream().map(String::length).toList(), everyItem(lessThanOrEqualTo(700)));
-            ArticleImport.Conversion conversion = article.convert("fuzz", Catalog.bundled().source(),
-                    Catalog.bundled());
-            CatalogDiff.between(Catalog.bundled(), conversion).lines();
+            ArticleImport.Conversion conversion = article.convert("fuzz", bundled.source(), bundled);
+            CatalogDiff.between(bundled, conversion).lines();
             notices += article.notices().size();
         }
         assertThat(notices, is(greaterThan(ROUNDS)));
@@ -54,6 +53,7 @@ class ArticleCellsFuzzTest {
     @Test
     void randomHtmlAroundTablesNeverThrows() {
         Random random = new Random(SEED);
+        Catalog bundled = Catalog.bundled();
         String page = ArticleInputTest.fixture("2026-08.en.html");
         for (int round = 0; round < 60; round++) {
             StringBuilder mutated = new StringBuilder(page);
@@ -66,7 +66,7 @@ class ArticleCellsFuzzTest {
                 }
             }
             try {
-                ArticleImport article = ArticleInput.parse(mutated.toString(), true, "fuzz.html", Catalog::bundled);
+                ArticleImport article = ArticleInput.parse(mutated.toString(), true, "fuzz.html", () -> bundled);
                 assertThat(article.notices(), everyItem(startsWith("fuzz.html:")));
             } catch (CatalogException e) {
                 // only a page whose every table was destroyed may fail, and it says so

@@ -49,10 +49,6 @@ final class CatalogComparison {
         this.notes = notes;
     }
 
-    static Catalog baseline(Path file) {
-        return file == null ? Catalog.bundled() : Catalog.read(file);
-    }
-
     static CatalogComparison withCatalog(Catalog older, Catalog newer, String name) {
         return new CatalogComparison(older, newer, name, CatalogDiff.between(older, newer), List.of(), List.of());
     }

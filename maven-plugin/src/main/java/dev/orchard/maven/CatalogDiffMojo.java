@@ -1,6 +1,7 @@
 package dev.orchard.maven;
 
 import dev.orchard.ConfigurationKeys;
+import dev.orchard.catalog.BundledRevision;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.catalog.CatalogException;
 import java.io.File;
@@ -44,6 +45,13 @@ public class CatalogDiffMojo extends AbstractMojo {
      */
     @Parameter(property = "apple-network.article")
     private String article;
+
+    /**
+     * The bundled revision compared from when no baseline is given: {@code 2026-08} (default) or {@code 2024-11}.
+     * Command line {@code -Dapple-network.revision=2024-11}.
+     */
+    @Parameter(property = "apple-network.revision")
+    private String revision;
 
     /** The newer catalog YAML. Command line {@code -Dapple-network.catalog=new.yaml}. */
     @Parameter(property = "apple-network.catalog")
@@ -109,7 +117,9 @@ public class CatalogDiffMojo extends AbstractMojo {
         Redaction redaction = proxyChoice.redaction();
         CatalogComparison comparison;
         try {
-            Catalog older = CatalogComparison.baseline(baseline == null ? null : baseline.toPath());
+            Catalog older = baseline != null ? Catalog.read(baseline.toPath())
+                    : Catalog.bundled(BundledRevision.fromConfiguration(k -> java.util.Optional.ofNullable(
+                            k.equals(ConfigurationKeys.REVISION) ? revision : null)));
             if (hasArticle) {
                 Path base = GoalContext.baseDirectory(project, session);
                 java.util.Map<String, String> network = new NetworkParameters(base)
