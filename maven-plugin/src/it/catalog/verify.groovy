@@ -20,3 +20,9 @@ def push = rows.find { it.host == '*.push.apple.com' }
 assert push.errata.size() == 1 && push.errata[0].field == 'proxy' && push.errata[0].published == 'Learn more about APNs and proxies.'
 assert push.notes.any { it.contains('courier') }
 assert iprofiles.errata == []
+
+// the French 2024-11 revision, chosen by its one key: 10 mdm rows, and the push row's erratum of that text
+def older = new File(basedir, 'target/mdm-2024-11.txt').text
+assert older =~ /10 rows, \d+ checks/
+assert older.contains("    erratum proxy: Apple printed ''.")
+assert !older.contains('axm-servicediscovery')

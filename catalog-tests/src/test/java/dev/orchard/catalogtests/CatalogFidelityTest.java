@@ -49,7 +49,7 @@ class CatalogFidelityTest {
 
         ArticleImport article() throws IOException {
             Optional<String> reference = referenceCopy(referenceFile);
-            String text = reference.orElseGet(() -> classpathCopy(classpathCopy));
+            String text = reference.orElseGet(() -> CatalogFidelityTest.classpathCopy(classpathCopy));
             return ArticleImporter.read(new StringReader(text), reference.isPresent() ? referenceFile : classpathCopy,
                     catalog());
         }
