@@ -1,6 +1,6 @@
 import groovy.json.JsonSlurper
 
-// 101555.html is an invented later revision of Apple's page (framework test fixture 2026-11.en.html): it adds
+// The article is the framework's fixture 2026-11.en.html, an invented later revision of Apple's page: it adds
 // axm-enrollment-relay.apple.com and an Apple Vision Pro section with a new wildcard, moves ppq.apple.com to
 // Device management, removes itunes.com, edits three rows and rewords one description.
 def text = basedir.listFiles().findAll { it.name.startsWith('build') && it.name.endsWith('.log') }*.text.join('\n')

@@ -340,7 +340,7 @@ class BundledCatalogTest {
     }
 
     /** A value read from {@code cell} must be the catalog's, unless an erratum of the field quotes the cell. */
-    private static void compare(List<String> mismatches, Endpoint e, String field, String cell, String expected,
+    static void compare(List<String> mismatches, Endpoint e, String field, String cell, String expected,
             String value) {
         if (expected.equals(value)) {
             return;

@@ -102,15 +102,15 @@ class CurrentCatalogTest {
             for (int r = 0; r < rows.size(); r++) {
                 String[] cells = rows.get(r);
                 Endpoint e = endpoints.get(r);
-                compare(mismatches, e, "host", cells[0], cells[0], e.pattern());
-                compare(mismatches, e, "ports", cells[1], cells[1],
+                BundledCatalogTest.compare(mismatches, e, "host", cells[0], cells[0], e.pattern());
+                BundledCatalogTest.compare(mismatches, e, "ports", cells[1], cells[1],
                         e.ports().stream().map(String::valueOf).collect(Collectors.joining(", ")));
-                compare(mismatches, e, "transports", cells[2], Stream.of(cells[2].split(", "))
+                BundledCatalogTest.compare(mismatches, e, "transports", cells[2], Stream.of(cells[2].split(", "))
                         .map(x -> Transport.parse(x).orElseThrow()).distinct().toList().toString(),
                         e.transports().toString());
-                compare(mismatches, e, "os", cells[3], osOf(cells[3]).toString(), new TreeSet<>(e.os()).toString());
-                compare(mismatches, e, "description", cells[4], cells[4], e.description());
-                compare(mismatches, e, "proxy", cells[5], switch (cells[5]) {
+                BundledCatalogTest.compare(mismatches, e, "os", cells[3], osOf(cells[3]).toString(), new TreeSet<>(e.os()).toString());
+                BundledCatalogTest.compare(mismatches, e, "description", cells[4], cells[4], e.description());
+                BundledCatalogTest.compare(mismatches, e, "proxy", cells[5], switch (cells[5]) {
                     case "Yes" -> "yes";
                     case "—" -> "no";
                     case "" -> "not-stated";
@@ -215,16 +215,5 @@ class CurrentCatalogTest {
             os.add(OperatingSystem.parse(name).orElseThrow(() -> new AssertionError("unknown OS " + name)));
         }
         return os;
-    }
-
-    private static void compare(List<String> mismatches, Endpoint e, String field, String cell, String expected,
-            String value) {
-        if (expected.equals(value)) {
-            return;
-        }
-        if (e.erratum(field).map(Erratum::published).filter(cell::equals).isEmpty()) {
-            mismatches.add(e.location() + " " + e.pattern() + " " + field + ": article '" + cell + "', catalog '"
-                    + value + "'");
-        }
     }
 }
