@@ -11,8 +11,8 @@ import org.apache.maven.plugin.logging.Log;
 /** Sends a listing to the build log, or to the file of {@code apple-network.output} for scripts. */
 final class TextOutput {
 
-    static final String OUTPUT_KEY = "apple-network.output";
-    static final String FORMAT_KEY = "apple-network.format";
+    static final String OUTPUT_KEY = dev.orchard.ConfigurationKeys.OUTPUT;
+    static final String FORMAT_KEY = dev.orchard.ConfigurationKeys.FORMAT;
 
     private TextOutput() {
     }
