@@ -44,6 +44,12 @@ public final class ConfigurationKeys {
      */
     public static final String TARGET = "apple-network.target";
 
+    /**
+     * Which bundled revision of Apple's article the checks use: {@code 2026-08} (default, English) or
+     * {@code 2024-11} (the French revision Orchard first shipped).
+     */
+    public static final String REVISION = "apple-network.revision";
+
     // Keys the Maven plugin alone reads; they are never handed to the engine.
 
     /** The plugin runs no check ({@code verify}). */
@@ -60,19 +66,26 @@ public final class ConfigurationKeys {
     public static final String OUTPUT = "apple-network.output";
     /** The catalog {@code catalog-diff} compares from. */
     public static final String BASELINE = "apple-network.baseline";
-    /** A newer article text for {@code catalog-diff}. */
+    /**
+     * The newer article {@code catalog-diff} compares with: a saved HTML page, an {@code http(s)://} URL or the
+     * text form (pipe tables).
+     */
     public static final String ARTICLE = "apple-network.article";
     /** A newer catalog YAML for {@code catalog-diff}. */
     public static final String CATALOG = "apple-network.catalog";
+    /** {@code catalog-diff} fails the build when it finds a structural change ({@code true}/{@code false}). */
+    public static final String FAIL_ON_CHANGE = "apple-network.failOnChange";
+    /** {@code catalog-diff} also prints wording changes (descriptions, titles) on the console. */
+    public static final String SHOW_WORDING = "apple-network.showWording";
 
     /**
      * Every key, for messages that list them. {@link dev.orchard.config.OrchardSettings} declares each one with its
      * type, default and parser; a test checks that the two lists agree.
      */
     public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, NON_PROXY_HOSTS, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
-            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET, PAC,
+            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET, PAC, REVISION,
             SKIP, TEST_FAILURE_IGNORE, RERUN_FAILING_TESTS_COUNT, FAIL_IF_NO_TESTS, FORMAT, OUTPUT, BASELINE, ARTICLE,
-            CATALOG);
+            CATALOG, FAIL_ON_CHANGE, SHOW_WORDING);
 
     private ConfigurationKeys() {
     }

@@ -8,6 +8,7 @@ import dev.orchard.catalog.ArticleImport;
 import dev.orchard.catalog.ArticleImporter;
 import dev.orchard.catalog.ArticleRow;
 import dev.orchard.catalog.ArticleTable;
+import dev.orchard.catalog.BundledRevision;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.Erratum;
@@ -27,68 +28,87 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bundled catalog says what Apple's article says, row by row and field by field. Where it departs on purpose,
- * an erratum of that field quotes the article's cell; any other difference is a typing mistake.
+ * Each bundled revision of the catalog says what its revision of Apple's article says, row by row and field by
+ * field: the English 2026-08 (the default) and the French 2024-11. Where it departs on purpose, an erratum of that
+ * field quotes the article's cell; any other difference is a typing mistake.
  */
 class CatalogFidelityTest {
 
-    static final String REFERENCE_FILE = "apple-enterprise-networks.fr.txt";
-    static final String CLASSPATH_COPY = "dev/orchard/catalog/articles/2024-11.fr.txt";
+    /** A bundled revision, the reference file it was taken from and the copy the framework jar carries. */
+    record Revision(BundledRevision bundled, String referenceFile, String classpathCopy) {
+        @Override
+        public String toString() {
+            return bundled.revision();
+        }
 
-    static ArticleImport article;
-    static Catalog catalog;
+        ArticleImport article() throws IOException {
+            Optional<String> reference = referenceCopy(referenceFile);
+            String text = reference.orElseGet(() -> CatalogFidelityTest.classpathCopy(classpathCopy));
+            return ArticleImporter.read(new StringReader(text), reference.isPresent() ? referenceFile : classpathCopy,
+                    catalog());
+        }
 
-    @BeforeAll
-    static void importArticle() throws IOException {
-        Optional<String> reference = referenceCopy();
-        String text = reference.orElseGet(CatalogFidelityTest::classpathCopy);
-        article = ArticleImporter.read(new StringReader(text), reference.isPresent() ? REFERENCE_FILE : CLASSPATH_COPY);
-        catalog = Catalog.bundled();
+        Catalog catalog() {
+            return Catalog.bundled(bundled);
+        }
     }
 
-    static Optional<String> referenceCopy() throws IOException {
+    static Stream<Revision> revisions() {
+        return Stream.of(
+                new Revision(BundledRevision.R2026_08, "apple-enterprise-networks.en.2026-08.txt",
+                        "dev/orchard/catalog/articles/2026-08.en.txt"),
+                new Revision(BundledRevision.R2024_11, "apple-enterprise-networks.fr.txt",
+                        "dev/orchard/catalog/articles/2024-11.fr.txt"));
+    }
+
+    static Optional<String> referenceCopy(String name) throws IOException {
         String dir = System.getProperty("orchard.reference.dir");
         if (dir == null || dir.isBlank()) {
             return Optional.empty();
         }
-        Path file = Path.of(dir, REFERENCE_FILE);
+        Path file = Path.of(dir, name);
         return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
     }
 
-    static String classpathCopy() {
-        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(CLASSPATH_COPY)) {
-            assertNotNull(in, "the framework jar must carry " + CLASSPATH_COPY);
+    static String classpathCopy(String name) {
+        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(name)) {
+            assertNotNull(in, "the framework jar must carry " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new AssertionError("cannot read " + CLASSPATH_COPY + ": " + e.getMessage(), e);
+            throw new AssertionError("cannot read " + name + ": " + e.getMessage(), e);
         }
     }
 
-    @Test
-    void theReferenceCopyAndTheBundledCopyAreIdentical() throws IOException {
-        Optional<String> reference = referenceCopy();
+    @ParameterizedTest
+    @MethodSource("revisions")
+    void theReferenceCopyAndTheBundledCopyAreIdentical(Revision revision) throws IOException {
+        Optional<String> reference = referenceCopy(revision.referenceFile());
         // Fails rather than skips: the copy is part of the checkout, so its absence is a broken build.
-        assertTrue(reference.isPresent(), () -> "no " + REFERENCE_FILE + " in orchard.reference.dir="
+        assertTrue(reference.isPresent(), () -> "no " + revision.referenceFile() + " in orchard.reference.dir="
                 + System.getProperty("orchard.reference.dir") + " (framework/src/test/resources/reference)");
-        assertEquals(reference.get(), classpathCopy(),
-                "the bundled article " + CLASSPATH_COPY + " differs from the reference copy " + REFERENCE_FILE);
+        assertEquals(reference.get(), classpathCopy(revision.classpathCopy()), "the bundled article "
+                + revision.classpathCopy() + " differs from the reference copy " + revision.referenceFile());
     }
 
-    @Test
-    void theCatalogHasTheArticlesServicesInOrder() {
-        assertEquals(article.tables().stream().map(ArticleTable::serviceId).toList(),
-                catalog.services().stream().map(Service::id).toList(),
+    @ParameterizedTest
+    @MethodSource("revisions")
+    void theCatalogHasTheArticlesServicesInOrder(Revision revision) throws IOException {
+        assertEquals(revision.article().tables().stream().map(ArticleTable::serviceId).toList(),
+                revision.catalog().services().stream().map(Service::id).toList(),
                 "the catalog's services must be the article's tables, in the article's order");
     }
 
-    @Test
-    void everyServiceHasTheArticlesRowsInOrder() {
+    @ParameterizedTest
+    @MethodSource("revisions")
+    void everyServiceHasTheArticlesRowsInOrder(Revision revision) throws IOException {
+        Catalog catalog = revision.catalog();
         List<String> problems = new ArrayList<>();
-        for (ArticleTable table : article.tables()) {
+        for (ArticleTable table : revision.article().tables()) {
             Optional<Service> service = catalog.findService(table.serviceId());
             if (service.isEmpty()) {
                 problems.add(table.serviceId() + ": missing from the catalog (article line " + table.line() + ")");
@@ -108,8 +128,12 @@ class CatalogFidelityTest {
                 + String.join("\n  ", problems));
     }
 
-    @Test
-    void everyFieldIsAsPrintedOrHasAnErratumQuotingTheArticle() {
+    @ParameterizedTest
+    @MethodSource("revisions")
+    void everyFieldIsAsPrintedOrHasAnErratumQuotingTheArticle(Revision revision) throws IOException {
+        Catalog catalog = revision.catalog();
+        ArticleImport article = revision.article();
+        boolean french = article.language().equals("fr");
         List<String> problems = new ArrayList<>();
         for (ArticleTable table : article.tables()) {
             List<Endpoint> endpoints = catalog.findService(table.serviceId()).map(Service::endpoints).orElse(List.of());
@@ -119,7 +143,8 @@ class CatalogFidelityTest {
                 compare(problems, endpoint, row, i, "ports", e -> e.ports(), ArticleRow::ports);
                 compare(problems, endpoint, row, i, "transports", e -> e.transports(), ArticleRow::transports);
                 compare(problems, endpoint, row, i, "os", e -> osText(e.os()), r -> osText(r.os()));
-                compare(problems, endpoint, row, i, "description", Endpoint::descriptionFr, ArticleRow::description);
+                compare(problems, endpoint, row, i, "description",
+                        french ? Endpoint::descriptionFr : Endpoint::description, ArticleRow::description);
                 compare(problems, endpoint, row, i, "proxy", Endpoint::proxy, ArticleRow::proxy);
             }
         }

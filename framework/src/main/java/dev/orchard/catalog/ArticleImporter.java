@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads Apple's article "Use Apple products on enterprise networks", as pipe tables in French or English, so that
- * each new revision can be compared with the catalog instead of being retyped by hand.
+ * each new revision can be compared with the catalog instead of being retyped by hand. {@link ArticleInput} reads
+ * the other forms (a saved HTML page, a URL) into the same lines.
+ *
+ * <p>Only two things fail an import: text that cannot be read, and text with no host table. Anything else Apple
+ * may print (a link in a cell, a footnote mark, an unknown word, a row with too few cells) becomes a notice and the
+ * closest reading. Footnotes and the items under "Recent changes" are kept as the revision's notes.
  *
  * <p>A table's section title is the last run of title lines (lines that do not end like a sentence) before it.
  * Known titles map to service ids in either language and across Apple's renames; a table under an unknown title
@@ -27,6 +32,9 @@ import java.util.regex.Pattern;
  */
 public final class ArticleImporter {
 
+    private static final Pattern RECENT = Pattern.compile("(?i)(recent changes|modifications récentes|changements récents)");
+    private static final Pattern FOOTNOTE_LINE = Pattern.compile("^(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹]+|\\[\\d{1,2}])\\s*\\S");
+    private static final int NOTE_LENGTH = 600;
     private static final Pattern SEPARATOR = Pattern.compile("\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*");
 
     private final String file;
@@ -34,19 +42,26 @@ public final class ArticleImporter {
     private Catalog knownCatalog;
     private final List<Problem> problems = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final ArticleCells cells;
+    /** The source line of each text line (an HTML page's lines differ from the text made of it). */
+    private final int[] sourceLines;
+    /** Which lines are headings, where the form says so (HTML); null where titles are told by their shape. */
+    private final boolean[] titles;
 
-    private ArticleImporter(String file, Supplier<Catalog> known) {
+    private ArticleImporter(String file, Supplier<Catalog> known, int[] sourceLines, boolean[] titles) {
         this.file = file;
         this.known = known;
-        this.cells = new ArticleCells(file, problems, notices);
+        this.sourceLines = sourceLines;
+        this.titles = titles;
+        this.cells = new ArticleCells(file, notices);
     }
 
     /**
      * Reads an article; tables with unknown titles are matched against {@link Catalog#bundled()}, which is only
      * read when such a table exists.
      *
-     * @throws CatalogException naming the file, line and column of every row that cannot be read
+     * @throws CatalogException when the text cannot be read or holds no host table
      */
     public static ArticleImport read(Reader text, String fileName) {
         return read(text, fileName, Catalog::bundled);
@@ -57,7 +72,7 @@ public final class ArticleImporter {
         return read(text, fileName, () -> known);
     }
 
-    private static ArticleImport read(Reader text, String fileName, Supplier<Catalog> known) {
+    static ArticleImport read(Reader text, String fileName, Supplier<Catalog> known) {
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(text)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -66,7 +81,13 @@ public final class ArticleImporter {
         } catch (IOException e) {
             throw new CatalogException(new Location(fileName, 0), "", "cannot be read: " + e.getMessage());
         }
-        return new ArticleImporter(fileName, known).read(lines);
+        return new ArticleImporter(fileName, known, null, null).read(lines);
+    }
+
+    /** Reads lines made from another form (an HTML page), each with the line it came from in that form. */
+    static ArticleImport read(List<String> lines, int[] sourceLines, boolean[] titles, String fileName,
+            Supplier<Catalog> known) {
+        return new ArticleImporter(fileName, known, sourceLines, titles).read(lines);
     }
 
     /** A table as found, before it is mapped to a service. */
@@ -85,54 +106,80 @@ public final class ArticleImporter {
                 i++;
                 continue;
             }
-            int headerLine = i + 1;
+            int headerLine = line(i);
             if (language == null) {
                 language = header.get(0).strip().toLowerCase(java.util.Locale.ROOT).startsWith("host") ? "en" : "fr";
             }
-            List<String> headings = headings(lines.subList(textStart, i));
+            collectNotes(lines.subList(textStart, i), textStart);
+            List<String> headings = headings(lines.subList(textStart, i), textStart);
             Map<Column, Integer> columns = columns(headerLine, header);
             i++;
-            if (i >= lines.size() || !SEPARATOR.matcher(lines.get(i)).matches()) {
-                problem(i + 1, "", "expected the separator line ---|---| under the table header on line " + headerLine);
-            } else {
+            if (i < lines.size() && SEPARATOR.matcher(lines.get(i)).matches()) {
                 i++;
             }
             List<ArticleRow> rows = new ArrayList<>();
             while (i < lines.size() && lines.get(i).contains("|")) {
                 List<String> row = cellsOf(lines.get(i));
-                if (columns != null) {
-                    if (row.size() != header.size()) {
-                        problem(i + 1, "", "has " + row.size() + " cells; expected " + header.size()
-                                + " like the header on line " + headerLine + " (" + String.join(" | ", header) + ")");
-                    } else {
-                        Optional.ofNullable(cells.row(i + 1, row, columns)).ifPresent(rows::add);
-                    }
+                if (row.size() != header.size()) {
+                    notices.add(new Location(file, line(i)) + ": has " + row.size() + " cells; expected "
+                            + header.size() + " like the header on line " + headerLine + "; read "
+                            + (row.size() < header.size() ? "the missing cells as empty" : "the first " + header.size()));
                 }
+                Optional.ofNullable(cells.row(line(i), row, columns)).ifPresent(rows::add);
                 i++;
             }
             found.add(new Found(headings, headings.isEmpty(), headerLine, rows));
             textStart = i;
         }
+        collectNotes(lines.subList(textStart, lines.size()), textStart);
         if (found.isEmpty() && problems.isEmpty()) {
-            problem(lines.isEmpty() ? 0 : 1, "", "has no host table; expected pipe tables with the header "
-                    + "'Hosts | Ports | Protocol | OS | Description | Supports proxies |' or its French form");
+            problem(lines.isEmpty() ? 0 : line(0), "", "has no host table; expected pipe tables with the header "
+                    + "'Hosts | Ports | Protocol | OS | Description | Supports proxies |' or its French form, or an "
+                    + "HTML page with such tables");
         }
         if (!problems.isEmpty()) {
             throw new CatalogException(problems);
         }
         List<ArticleTable> tables = map(found);
-        return new ArticleImport(file, language, tables, notices);
+        return new ArticleImport(file, language, tables, notices, notes);
     }
 
-    /** The last run of title lines before a table; empty when only sentences stand between two tables. */
-    private static List<String> headings(List<String> text) {
-        List<String> run = new ArrayList<>();
-        for (int j = text.size() - 1; j >= 0; j--) {
-            String line = text.get(j).strip();
+    private int line(int index) {
+        return sourceLines == null ? index + 1 : sourceLines[index];
+    }
+
+    /**
+     * Keeps the revision's own notes: footnotes (a line that starts with a footnote mark) and the items under
+     * "Recent changes", which name Apple's corrections.
+     */
+    private void collectNotes(List<String> text, int offset) {
+        boolean recent = false;
+        for (int j = 0; j < text.size(); j++) {
+            String line = ArticleCells.normalize(text.get(j));
             if (line.isEmpty()) {
                 continue;
             }
-            if (isTitle(line)) {
+            if (RECENT.matcher(line).matches()) {
+                recent = true;
+            } else if (recent && line.startsWith("- ")) {
+                notes.add(new Location(file, line(offset + j)) + ": " + ArticleCells.shown(line.substring(2), NOTE_LENGTH));
+            } else if (FOOTNOTE_LINE.matcher(line).find()) {
+                notes.add(new Location(file, line(offset + j)) + ": " + ArticleCells.shown(line, NOTE_LENGTH));
+            } else if (titles == null ? isTitle(line) : titles[offset + j]) {
+                recent = false;
+            }
+        }
+    }
+
+    /** The last run of title lines before a table; empty when only sentences stand between two tables. */
+    private List<String> headings(List<String> text, int offset) {
+        List<String> run = new ArrayList<>();
+        for (int j = text.size() - 1; j >= 0; j--) {
+            String line = ArticleCells.normalize(text.get(j));
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (titles == null ? isTitle(line) : titles[offset + j]) {
                 run.add(0, line);
             } else if (!run.isEmpty()) {
                 break;
@@ -146,23 +193,23 @@ public final class ArticleImporter {
         return line.length() <= 100 && !line.contains("|") && !line.matches(".*[.:;!?…]$");
     }
 
+    /** The columns by their headers; an unknown header is ignored and a missing column read as empty cells. */
     private Map<Column, Integer> columns(int line, List<String> header) {
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
         for (int c = 0; c < header.size(); c++) {
-            Optional<Column> column = Column.ofHeader(header.get(c));
+            Optional<Column> column = Column.ofHeader(ArticleCells.normalize(header.get(c)));
             if (column.isEmpty()) {
-                problem(line, "", "unknown column '" + header.get(c) + "'; expected Hosts, Ports, Protocol, OS, "
-                        + "Description, Supports proxies (or the French Hôtes, Ports, Protocole, Système d’exploitation, "
-                        + "Description, Prend en charge les proxys)");
-                return null;
+                notices.add(new Location(file, line) + ": unknown column '" + ArticleCells.shown(header.get(c))
+                        + "'; ignored it (known: Hosts, Ports, Protocol, OS, Description, Supports proxies, or the "
+                        + "French Hôtes, Ports, Protocole, Système d’exploitation, Description, Prend en charge les proxys)");
+            } else {
+                columns.putIfAbsent(column.get(), c);
             }
-            columns.put(column.get(), c);
         }
         for (Column column : Column.values()) {
             if (!columns.containsKey(column)) {
-                problem(line, "", "the table has no " + column.field + " column; expected the header "
-                        + "'Hosts | Ports | Protocol | OS | Description | Supports proxies |' or its French form");
-                return null;
+                notices.add(new Location(file, line) + ": the table has no " + column.field
+                        + " column; read its cells as empty");
             }
         }
         return columns;

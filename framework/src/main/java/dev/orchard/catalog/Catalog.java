@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 public record Catalog(String name, Source source, List<Service> services) {
 
-    /** The classpath resource of the bundled Apple catalog. */
+    /** The classpath resource of the bundled Apple catalog's current revision (see {@link BundledRevision}). */
     public static final String BUNDLED_RESOURCE = "dev/orchard/catalog/apple-enterprise-networks.yaml";
 
     public Catalog {
@@ -39,7 +39,12 @@ public record Catalog(String name, Source source, List<Service> services) {
 
     /** Apple's list as shipped with this version of Orchard. */
     public static Catalog bundled() {
-        return read(List.of(Location.CLASSPATH_PREFIX + BUNDLED_RESOURCE));
+        return bundled(BundledRevision.current());
+    }
+
+    /** A bundled revision of Apple's list, such as the French 2024-11 one. */
+    public static Catalog bundled(BundledRevision revision) {
+        return read(List.of(Location.CLASSPATH_PREFIX + revision.resource()));
     }
 
     /**
@@ -47,8 +52,13 @@ public record Catalog(String name, Source source, List<Service> services) {
      * and a resource name.
      */
     public static Catalog bundledWith(List<String> siteCatalogs) {
+        return bundledWith(BundledRevision.current(), siteCatalogs);
+    }
+
+    /** A bundled revision merged with site catalogs, in order. */
+    public static Catalog bundledWith(BundledRevision revision, List<String> siteCatalogs) {
         List<String> all = new ArrayList<>();
-        all.add(Location.CLASSPATH_PREFIX + BUNDLED_RESOURCE);
+        all.add(Location.CLASSPATH_PREFIX + revision.resource());
         all.addAll(siteCatalogs);
         return read(all);
     }

@@ -22,7 +22,7 @@ final class ServiceTitles {
             entry("business-school-manager", "Apple Business Manager and Apple School Manager",
                     "Apple Business Manager et Apple School Manager", "Administrateurs et responsables",
                     "Administrators and managers", "Apple School Manager and Apple Business"),
-            entry("business-school-manager-users", "Staff and students", "Personnel et élèves"),
+            entry("business-school-manager-users", "Staff and students", "Personnel et élèves", "Employees and students"),
             entry("business-essentials", "Apple Business Essentials device management",
                     "Gestion des appareils Apple Business Essentials", "Apple Business device management"),
             entry("classroom", "Classroom and Schoolwork", "En classe et Pour l’école"),

@@ -1,6 +1,7 @@
 package dev.orchard.config;
 
 import dev.orchard.ConfigurationKeys;
+import dev.orchard.catalog.BundledRevision;
 import dev.orchard.probe.Network;
 import dev.orchard.probe.NetworkValues;
 import java.nio.file.InvalidPathException;
@@ -209,6 +210,11 @@ public final class OrchardSettings {
             Target::spelling, Target.REAL,
             "branch-office", "real (default), lab, branch-office or blackhole");
 
+    /** {@value ConfigurationKeys#REVISION}: which bundled revision of Apple's article the checks use. */
+    public static final Key<BundledRevision> REVISION = engine(ConfigurationKeys.REVISION,
+            (key, v) -> BundledRevision.of(v), BundledRevision::revision, BundledRevision.current(),
+            "2024-11", "the bundled revision of Apple's article: 2026-08 (default) or 2024-11");
+
     /** {@value ConfigurationKeys#SKIP}: the plugin runs nothing. */
     public static final Key<Boolean> SKIP = plugin(ConfigurationKeys.SKIP, OrchardSettings::bool,
             String::valueOf, false,
@@ -237,14 +243,23 @@ public final class OrchardSettings {
     public static final Key<Path> BASELINE = plugin(ConfigurationKeys.BASELINE, OrchardSettings::path,
             Path::toString, null,
             "site-full.yaml", "the catalog catalog-diff compares from; the bundled one when unset (plugin)");
-    /** {@value ConfigurationKeys#ARTICLE}: a newer article text for catalog-diff. */
-    public static final Key<Path> ARTICLE = plugin(ConfigurationKeys.ARTICLE, OrchardSettings::path,
-            Path::toString, null,
-            "2026-03.en.txt", "a newer text of Apple's article for catalog-diff (plugin)");
+    /** {@value ConfigurationKeys#ARTICLE}: the newer article catalog-diff compares with (file or URL). */
+    public static final Key<String> ARTICLE = plugin(ConfigurationKeys.ARTICLE, OrchardSettings::text,
+            Function.identity(), null,
+            "https://support.apple.com/en-us/101555",
+            "the newer article for catalog-diff: a saved HTML page, an http(s):// URL or the text form (plugin)");
     /** {@value ConfigurationKeys#CATALOG}: a newer catalog YAML for catalog-diff. */
     public static final Key<Path> CATALOG = plugin(ConfigurationKeys.CATALOG, OrchardSettings::path,
             Path::toString, null,
             "new.yaml", "a newer catalog YAML for catalog-diff (plugin)");
+    /** {@value ConfigurationKeys#FAIL_ON_CHANGE}: catalog-diff fails the build on a structural change. */
+    public static final Key<Boolean> FAIL_ON_CHANGE = plugin(ConfigurationKeys.FAIL_ON_CHANGE,
+            OrchardSettings::bool, String::valueOf, false,
+            "true", "catalog-diff fails the build when it finds a structural change (plugin)");
+    /** {@value ConfigurationKeys#SHOW_WORDING}: catalog-diff also prints wording changes. */
+    public static final Key<Boolean> SHOW_WORDING = plugin(ConfigurationKeys.SHOW_WORDING,
+            OrchardSettings::bool, String::valueOf, false,
+            "true", "catalog-diff also prints wording changes (descriptions, titles) on the console (plugin)");
 
     private static final OrchardSettings DEFAULTS = new OrchardSettings(Map.of());
 
@@ -512,6 +527,10 @@ public final class OrchardSettings {
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(key + ": '" + value + "' is not a file path (" + e.getReason() + ")");
         }
+    }
+
+    private static String text(String key, String value) {
+        return value.strip();
     }
 
     private static Boolean bool(String key, String value) {

@@ -107,7 +107,7 @@ final class CatalogDiscovery {
             if (selection.isEmpty()) {
                 return Optional.empty();
             }
-            Catalog catalog = Catalog.read(selection.get());
+            Catalog catalog = Catalog.read(revised(selection.get()));
             CatalogRun run = new CatalogRun(engine.getUniqueId().append(CatalogRun.SEGMENT, key), catalog);
             addServices(run, catalog);
             catalogs.put(key, run);
@@ -115,9 +115,20 @@ final class CatalogDiscovery {
         } catch (CatalogException e) {
             issue(e.getMessage());
         } catch (IllegalArgumentException e) {
-            issue(ConfigurationKeys.CATALOGS + ": " + e.getMessage());
+            issue(e.getMessage().startsWith(ConfigurationKeys.REVISION) ? e.getMessage()
+                    : ConfigurationKeys.CATALOGS + ": " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The bundled catalog is read in the revision {@value ConfigurationKeys#REVISION} selects; the selection (and
+     * so the unique ids) keep naming the bundled resource, so a rerun finds its checks whatever the revision.
+     */
+    private List<String> revised(List<String> catalogs) {
+        String bundled = CLASSPATH_PREFIX + Catalog.BUNDLED_RESOURCE;
+        String chosen = CLASSPATH_PREFIX + settings.get(OrchardSettings.REVISION).orElseThrow().resource();
+        return catalogs.stream().map(c -> c.equals(bundled) ? chosen : c).toList();
     }
 
     /** The catalog files a key selects, site catalogs from the configuration last. */

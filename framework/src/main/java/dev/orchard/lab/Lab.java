@@ -117,7 +117,7 @@ public final class Lab implements AutoCloseable {
         try {
             certificates = LabCertificates.create();
             dns = keep(LabDnsServer.start());
-            TlsWithQuic pair = tlsWithQuic();
+            TlsWithQuic pair = tlsWithQuic(() -> LabTlsServer.start(certificates));
             tls = pair.tls();
             quic = pair.quic();
             http = keep(LabHttpServer.start(LabHttpServer.Mode.NORMAL));
@@ -140,11 +140,16 @@ public final class Lab implements AutoCloseable {
     private record TlsWithQuic(LabTlsServer tls, QuicResponder quic) {
     }
 
+    /** Starts a TLS server; the lab's own, or a firewall that inspects TLS. */
+    private interface TlsStarter {
+        LabTlsServer start() throws IOException;
+    }
+
     /** The TLS server's TCP port and the QUIC responder's UDP port share one number, as a host's 443 does. */
-    private TlsWithQuic tlsWithQuic() throws IOException {
+    private TlsWithQuic tlsWithQuic(TlsStarter starter) throws IOException {
         BindException last = null;
         for (int attempt = 0; attempt < 10; attempt++) {
-            LabTlsServer server = LabTlsServer.start(certificates);
+            LabTlsServer server = starter.start();
             try {
                 QuicResponder responder = QuicResponder.start(QuicResponder.Mode.OK, server.port());
                 keep(server);
@@ -376,8 +381,14 @@ public final class Lab implements AutoCloseable {
     /** A transparent firewall inspects TLS to {@code host:443}, re-signing with a CA named {@code caName}. */
     public Lab intercept(String host, String caName) {
         faults.add(new Fault(Fault.Kind.INTERCEPT_TLS, host, 443));
-        LabTlsServer interceptor = interceptors.computeIfAbsent(caName,
-                name -> keep(LabTlsServer.intercepting(certificates, name)));
+        // the firewall inspects TLS over TCP and lets QUIC on the same port through, so only the TLS check fails
+        LabTlsServer interceptor = interceptors.computeIfAbsent(caName, name -> {
+            try {
+                return tlsWithQuic(() -> LabTlsServer.intercepting(certificates, name)).tls();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the lab could not start a TLS-inspecting firewall", e);
+            }
+        });
         hostRoutes.put(key(host, 443), interceptor.address());
         return this;
     }

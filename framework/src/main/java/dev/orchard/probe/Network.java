@@ -181,6 +181,20 @@ public final class Network implements AutoCloseable {
                 : "on");
     }
 
+    /** A fetched web page: the URL it came from after redirects, its content type and its text. */
+    public record Page(String url, String contentType, String text) {
+    }
+
+    /**
+     * Fetches a web page, such as Apple's article for {@code catalog-diff}, through this network's proxy, trust
+     * anchors and timeout; a loopback-only network fetches only from loopback addresses.
+     *
+     * @throws java.io.IOException naming the URL and what failed (no answer, an HTTP error status, a bad chain)
+     */
+    public Page fetchPage(String url) throws java.io.IOException {
+        return new PageFetch(proxy, nonProxyHosts, anchors, timeout, loopbackOnly).get(url);
+    }
+
     /** The settings, with proxy credentials removed, as reports print them. */
     public NetworkSettings settings() {
         List<String> servers = dnsServers.isEmpty() ? List.of("system")

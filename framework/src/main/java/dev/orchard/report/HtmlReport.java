@@ -113,6 +113,18 @@ final class HtmlReport {
         html.append("</table>\n");
     }
 
+    /**
+     * Where the failed row departs from Apple's printed article, so whoever reads the failure knows the catalog
+     * tests something other than the printed cell, and why.
+     */
+    private static void erratum(StringBuilder html, Endpoint row) {
+        for (dev.orchard.catalog.Erratum erratum : row.errata()) {
+            html.append("<div class=\"erratum\"><span class=\"label\">Erratum (").append(escape(erratum.field()))
+                    .append("):</span> Apple printed '").append(escape(erratum.published())).append("'. ")
+                    .append(escape(erratum.note())).append("</div>\n");
+        }
+    }
+
     private static void cell(StringBuilder html, int count, String colour) {
         html.append("<td class=\"n ").append(count == 0 ? "zero" : colour).append("\">").append(count).append("</td>");
     }
@@ -171,6 +183,7 @@ final class HtmlReport {
             html.append("<div><span class=\"label\">Used for:</span> ").append(escape(row.description()))
                     .append("</div>\n");
         }
+        erratum(html, row);
         if (outcome.rerun()) {
             html.append("<div><span class=\"label\">Attempts:</span> ").append(outcome.attempts().size())
                     .append(", all failed</div>\n");

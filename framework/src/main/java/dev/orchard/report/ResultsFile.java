@@ -80,7 +80,8 @@ public record ResultsFile(
 
     /**
      * One check. {@code port} and {@code transport} are null for a dns check; {@code flaky} and {@code attempts}
-     * are present only when the check was rerun.
+     * are present only when the check was rerun; {@code erratum} only when the checked row departs from Apple's
+     * printed article (see {@link dev.orchard.catalog.Erratum}), so a failure can be read with it.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Result(
@@ -98,14 +99,27 @@ public record ResultsFile(
             List<String> tags,
             Observed evidence,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean flaky,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Attempt> attempts) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Attempt> attempts,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Erratum> erratum) {
 
         public Result {
+            erratum = erratum == null ? List.of() : List.copyOf(erratum);
             requireStatus(status);
             requireVerdict(verdict);
             tags = tags == null ? List.of() : List.copyOf(tags);
             evidence = evidence == null ? Observed.NONE : evidence;
             attempts = attempts == null ? null : List.copyOf(attempts);
+        }
+    }
+
+    /**
+     * Where the checked row departs from the article: the column, the cell as Apple printed it, and what Orchard
+     * checks instead and why.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Erratum(String field, String published, String note) {
+        static List<Erratum> of(Endpoint endpoint) {
+            return endpoint.errata().stream().map(e -> new Erratum(e.field(), e.published(), e.note())).toList();
         }
     }
 
@@ -203,7 +217,7 @@ public record ResultsFile(
                 check.transport() == null ? null : check.transport().tag(), check.kind().tag(),
                 result.evidence().route(), result.status().jsonName(), result.verdict().name(), result.message(),
                 result.duration().toMillis(), List.copyOf(outcome.tags()), Observed.of(result.evidence()),
-                outcome.rerun() ? outcome.flaky() : null, attempts);
+                outcome.rerun() ? outcome.flaky() : null, attempts, Erratum.of(endpoint));
     }
 
     private static Attempt attempt(ProbeResult result) {

@@ -199,27 +199,35 @@ class ArticleImporterTest {
     }
 
     @Test
-    void badRowsAreReportedWithFileLineAndColumn() {
+    void cellsTheModelCannotTakeBecomeNoticesAndTheClosestReading() {
         String text = """
                 Device management
                 Hosts | Ports | Protocol | OS | Description | Supports proxies |
                 ---|---|---|---|---|---|
                 mdm.apple.com | https | TCP | iOS | MDM | Yes |
                 push.apple.com | 443 | QUIC | iOS | Push | Yes |
-                a.apple.com | 443 | TCP | Android | X | Yes |
-                b.apple.com | 443 | TCP | iOS | X | Maybe |
+                a.apple.com | 443 | TCP | Android, iOS | X | Yes |
+                b.apple.com | 443 | TCP | iOS | X | Learn more about proxies. |
                 c.apple.com | 443 | TCP | iOS |
+                d.apple.com* | 443, 70000 | TCP | iOS | X | — |
                 """;
-        CatalogException error = assertThrows(CatalogException.class,
-                () -> ArticleImporter.read(new StringReader(text), "bad.txt", Catalog.parse(EMPTY, "empty.yaml")));
-        String message = error.getMessage();
-        assertThat(message, containsString("bad.txt:4: ports: 'https' is not a list of port numbers;"
-                + " expected ports such as 443, 80"));
-        assertThat(message, containsString("bad.txt:5: transports: 'QUIC' is not a protocol;"));
-        assertThat(message, containsString("bad.txt:6: os: 'Android' in 'Android' is not a platform; expected iOS"));
-        assertThat(message, containsString("bad.txt:7: proxy: 'Maybe' is not a proxy value; expected Oui/Yes"));
-        assertThat(message, containsString("bad.txt:8: has 4 cells; expected 6 like the header on line 2"));
-        assertThat(message, not(containsString("Exception")));
+        ArticleImport article = ArticleImporter.read(new StringReader(text), "bad.txt", Catalog.parse(EMPTY, "e.yaml"));
+        assertThat(article.rows().stream().map(ArticleRow::host).toList(),
+                contains("push.apple.com", "a.apple.com", "b.apple.com", "c.apple.com", "d.apple.com"));
+        List<String> notices = article.notices();
+        assertThat(notices, hasItem("bad.txt:4: ports cell 'https' names no port; left the row out"));
+        assertThat(notices, hasItem("bad.txt:5: protocol cell 'QUIC' is not TCP, UDP or SSH ('QUIC' unknown); read it as tcp"));
+        assertThat(notices, hasItem("bad.txt:6: 'Android' in OS cell 'Android, iOS' is not a platform (iOS, iPadOS,"
+                + " tvOS, watchOS, macOS, visionOS); left it out"));
+        assertThat(notices, hasItem("bad.txt:7: proxy cell 'Learn more about proxies.' is not Yes/Oui, — or empty"
+                + " (a link or a remark); read it as not stated"));
+        assertThat(notices, hasItem("bad.txt:8: has 4 cells; expected 6 like the header on line 2; read the missing"
+                + " cells as empty"));
+        assertThat(notices, hasItem("bad.txt:9: host cell 'd.apple.com*' ends with the footnote mark '*'; read it without"));
+        assertThat(notices, hasItem("bad.txt:9: port 70000 is out of range 1 to 65535; left it out"));
+        assertThat(row(article, "mdm", "a.apple.com").os(), is(Set.of(OperatingSystem.IOS)));
+        assertThat(row(article, "mdm", "b.apple.com").proxy(), is(ProxySupport.NOT_STATED));
+        assertThat(row(article, "mdm", "d.apple.com").ports(), contains(443));
     }
 
     @Test
@@ -227,6 +235,9 @@ class ArticleImporterTest {
         CatalogException error = assertThrows(CatalogException.class, () -> ArticleImporter.read(
                 new StringReader("Just a page\nwith no tables.\n"), "page.txt", Catalog.parse(EMPTY, "empty.yaml")));
         assertThat(error.getMessage(), containsString("page.txt:1: has no host table; expected pipe tables"));
+        CatalogException html = assertThrows(CatalogException.class, () -> ArticleInput.parse(
+                "<html><body><h2>Hosts</h2><p>None today.</p></body></html>", true, "page.html", () -> null));
+        assertThat(html.getMessage(), containsString("page.html:1: has no host table"));
     }
 
     static final String EMPTY = """

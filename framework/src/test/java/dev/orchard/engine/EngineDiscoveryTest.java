@@ -164,4 +164,26 @@ class EngineDiscoveryTest {
         assertThat(messages, hasItem(containsString("fixtures/bad-catalog.yaml:9: ports: port 70000 is out of range")));
         assertThat(messages, everyItem(org.hamcrest.Matchers.not(containsString("Exception"))));
     }
+
+    /** One key picks the bundled revision; the unique ids stay the bundled resource's, so reruns still find them. */
+    @Test
+    void theRevisionKeySelectsABundledRevision() {
+        String bundled = dev.orchard.catalog.Catalog.BUNDLED_RESOURCE;
+        EngineDiscoveryResults current = discover(EngineTestKit.engine("apple-network")
+                .selectors(selectClasspathResource(bundled)));
+        EngineDiscoveryResults older = discover(EngineTestKit.engine("apple-network")
+                .configurationParameter("apple-network.revision", "2024-11")
+                .selectors(selectClasspathResource(bundled)));
+        assertThat(tests(current.getEngineDescriptor()).size(), is(510));
+        assertThat(tests(older.getEngineDescriptor()).size(), is(476));
+        assertThat(older.getEngineDescriptor().getChildren().iterator().next().getUniqueId(),
+                is(current.getEngineDescriptor().getChildren().iterator().next().getUniqueId()));
+
+        EngineDiscoveryResults bad = discover(EngineTestKit.engine("apple-network")
+                .configurationParameter("apple-network.revision", "2025-01")
+                .selectors(selectClasspathResource(bundled)));
+        assertThat(bad.getDiscoveryIssues().stream().map(DiscoveryIssue::message).toList(), hasItem(
+                "apple-network.revision: '2025-01' is not a bundled revision; expected 2026-08 (default) or 2024-11"));
+        assertThat(tests(bad.getEngineDescriptor()).size(), is(0));
+    }
 }

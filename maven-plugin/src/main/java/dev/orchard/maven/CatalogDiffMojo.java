@@ -1,10 +1,11 @@
 package dev.orchard.maven;
 
+import dev.orchard.ConfigurationKeys;
 import dev.orchard.catalog.Catalog;
-import dev.orchard.catalog.CatalogDiff;
 import dev.orchard.catalog.CatalogException;
+import dev.orchard.config.OrchardSettings;
 import java.io.File;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -13,8 +14,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Prints the rows added, removed or changed between the bundled catalog (or a baseline) and a newer revision of
- * Apple's article or a newer catalog, to review before updating.
- * {@code mvn dev.orchard:apple-network-maven-plugin:catalog-diff -Dapple-network.article=2026-03.en.txt}.
+ * Apple's article or a newer catalog, to review before updating: structural changes (what a firewall or proxy
+ * sees) first, wording changes apart. With {@code failOnChange} a scheduled pipeline fails the day Apple revises
+ * the list. {@code mvn dev.orchard:apple-network-maven-plugin:catalog-diff
+ * -Dapple-network.article=https://support.apple.com/en-us/101555}.
  */
 @Mojo(name = "catalog-diff", requiresProject = false, threadSafe = true)
 public class CatalogDiffMojo extends OrchardMojo {
@@ -27,23 +30,69 @@ public class CatalogDiffMojo extends OrchardMojo {
     private File baseline;
 
     /**
-     * The newer article text (French or English pipe tables). Command line
-     * {@code -Dapple-network.article=2026-03.en.txt}. Give this or {@code catalog}.
+     * The newer article: an {@code http(s)://} URL such as {@code https://support.apple.com/en-us/101555}, a
+     * page saved from the browser ({@code .html}), or the text form with pipe tables, in French or English.
+     * Command line {@code -Dapple-network.article=101555.html}. Give this or {@code catalog}.
      */
     @Parameter(property = "apple-network.article")
-    private File article;
+    private String article;
+
+    /**
+     * The bundled revision compared from when no baseline is given: {@code 2026-08} (default) or {@code 2024-11}.
+     * Command line {@code -Dapple-network.revision=2024-11}.
+     */
+    @Parameter(property = "apple-network.revision")
+    private String revision;
 
     /** The newer catalog YAML. Command line {@code -Dapple-network.catalog=new.yaml}. */
     @Parameter(property = "apple-network.catalog")
     private File catalog;
 
-    /** {@code table} (default, one line per change) or {@code json}. Command line {@code -Dapple-network.format=json}. */
+    /**
+     * {@code table} (default: one line per change) or {@code json}: {@code {"from", "to", "changes"}}, each
+     * change with {@code change, service, host, field, before, after, structural, line}. Command line
+     * {@code -Dapple-network.format=json}.
+     */
     @Parameter(property = "apple-network.format", defaultValue = "table")
     private String format;
 
-    /** A file to write the diff to instead of the log. Command line {@code -Dapple-network.output=diff.txt}. */
+    /** A file to write the diff to instead of the log. Command line {@code -Dapple-network.output=diff.json}. */
     @Parameter(property = "apple-network.output")
     private File output;
+
+    /**
+     * Fails the build when the diff has a structural change (a host added or removed, or a change of its ports,
+     * transports, proxy support, platforms or service), so a scheduled pipeline alerts when Apple revises the
+     * list. Wording changes never fail it. Command line {@code -Dapple-network.failOnChange=true}.
+     */
+    @Parameter(property = "apple-network.failOnChange", defaultValue = "false")
+    private boolean failOnChange;
+
+    /**
+     * Also prints wording changes (descriptions, titles) in the table; they are always in the JSON. Command line
+     * {@code -Dapple-network.showWording=true}.
+     */
+    @Parameter(property = "apple-network.showWording", defaultValue = "false")
+    private boolean showWording;
+
+    /**
+     * The HTTP proxy an article URL is fetched through, as for {@code verify}: {@code http://[user:password@]host:port},
+     * or {@code none} to ignore the active proxy of settings.xml. Command line {@code -Dapple-network.proxy=none}.
+     */
+    @Parameter(property = "apple-network.proxy")
+    private String proxy;
+
+    /** A PEM file of trust anchors for fetching an article URL, as for {@code verify}. */
+    @Parameter(property = "apple-network.trustAnchors")
+    private String trustAnchors;
+
+    /** The timeout for fetching an article URL, as for {@code verify}: {@code 5s}, {@code 1500ms}. */
+    @Parameter(property = "apple-network.timeout")
+    private String timeout;
+
+    /** Advanced, for the plugin's own tests: {@code lab} fetches article URLs from loopback only. */
+    @Parameter(property = "apple-network.target", defaultValue = "real")
+    private String target;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -53,28 +102,49 @@ public class CatalogDiffMojo extends OrchardMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        if ((article == null) == (catalog == null)) {
+        boolean hasArticle = article != null && !article.isBlank();
+        if (hasArticle == (catalog != null)) {
             throw new MojoFailureException("Give exactly one of " + CatalogComparison.ARTICLE_KEY
-                    + " (a newer article text) and " + CatalogComparison.CATALOG_KEY + " (a newer catalog YAML)");
+                    + " (a newer article: URL, saved HTML page or text) and " + CatalogComparison.CATALOG_KEY
+                    + " (a newer catalog YAML)");
         }
-        CatalogDiff diff;
-        String newer = article != null ? article.toString() : catalog.toString();
+        ProxyChoice proxyChoice = ProxyChoice.choose(proxy,
+                session == null ? List.of() : session.getSettings().getProxies());
+        Redaction redaction = proxyChoice.redaction();
+        CatalogComparison comparison;
         try {
-            Catalog older = CatalogComparison.baseline(baseline == null ? null : baseline.toPath());
-            Catalog newerCatalog = article != null ? CatalogComparison.fromArticle(article.toPath(), older)
-                    : Catalog.read(catalog.toPath());
-            diff = CatalogDiff.between(older, newerCatalog);
+            Catalog older = baseline != null ? Catalog.read(baseline.toPath())
+                    : Catalog.bundled(OrchardSettings.defaults().withText(OrchardSettings.REVISION, revision)
+                            .get(OrchardSettings.REVISION).orElseThrow());
+            if (hasArticle) {
+                Path base = GoalContext.baseDirectory(project, session);
+                java.util.Map<String, String> network = OrchardSettings.defaults()
+                        .withText(OrchardSettings.PROXY, proxyChoice.value().orElse(null))
+                        .withText(OrchardSettings.NON_PROXY_HOSTS, proxyChoice.nonProxyHosts().orElse(null))
+                        .withText(OrchardSettings.TRUST_ANCHORS, trustAnchors == null || trustAnchors.isBlank() ? null
+                                : base.resolve(trustAnchors.strip()).normalize().toString())
+                        .withText(OrchardSettings.TIMEOUT, timeout)
+                        .toParameters();
+                comparison = CatalogComparison.withArticle(older, article.strip(), base, network,
+                        !"real".equalsIgnoreCase(target.strip()));
+            } else {
+                comparison = CatalogComparison.withCatalog(older, Catalog.read(catalog.toPath()), catalog.toString());
+            }
         } catch (CatalogException | IllegalArgumentException e) {
-            throw new MojoFailureException("Cannot compare the catalogs:\n" + e.getMessage());
+            throw new MojoFailureException(redaction.apply("Cannot compare the catalogs:\n" + e.getMessage()));
         }
-        List<String> lines = new ArrayList<>();
-        if (json) {
-            lines.add(CatalogComparison.json(diff));
-        } else {
-            lines.add("Changes from " + (baseline == null ? "the bundled catalog" : baseline) + " to " + newer + ": "
-                    + diff.changes().size());
-            lines.addAll(diff.isEmpty() ? List.of("no changes") : diff.lines());
+        String from = baseline == null ? "the bundled catalog" : baseline.toString();
+        List<String> lines = json ? List.of(comparison.json()) : comparison.table(from, showWording);
+        TextOutput.write(lines.stream().map(redaction::apply).toList(), output == null ? null : output.toPath(),
+                getLog());
+        if (json && output != null) {
+            getLog().info(comparison.summary());
         }
-        TextOutput.write(lines, output == null ? null : output.toPath(), getLog());
+        if (failOnChange && !comparison.diff().structural().isEmpty()) {
+            throw new MojoFailureException(comparison.diff().structural().size() + " structural change"
+                    + (comparison.diff().structural().size() == 1 ? "" : "s") + " from " + from + " to "
+                    + comparison.newer() + " (" + ConfigurationKeys.FAIL_ON_CHANGE + "=true): review them and update"
+                    + " the catalog or Orchard");
+        }
     }
 }

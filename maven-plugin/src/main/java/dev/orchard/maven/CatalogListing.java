@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The effective catalog's rows that have at least one selected check, as a table for people or JSON for scripts.
- * Rows come from engine discovery, so {@code groups} selects exactly what {@code verify} would run.
+ * Rows come from engine discovery, so {@code groups} selects exactly what {@code verify} would run. Each row's
+ * errata (where the catalog departs from Apple's printed article) and notes come with it, where users look.
  */
 final class CatalogListing {
 
@@ -65,13 +66,20 @@ final class CatalogListing {
             }
         }
         List<String> lines = new ArrayList<>();
-        for (String[] line : cells) {
+        for (int r = 0; r < cells.size(); r++) {
+            String[] line = cells.get(r);
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < line.length; i++) {
                 text.append(i == line.length - 1 ? line[i] : String.format(Locale.ROOT, "%-" + widths[i] + "s  ",
                         line[i]));
             }
             lines.add(text.toString().stripTrailing());
+            if (r > 0) {
+                Endpoint e = rows.get(r - 1).endpoint();
+                e.errata().forEach(x -> lines.add("    erratum " + x.field() + ": Apple printed '" + x.published()
+                        + "'. " + x.note()));
+                e.notes().forEach(n -> lines.add("    note: " + n));
+            }
         }
         lines.add(rowCount() + " rows, " + checkCount() + " checks");
         return lines;
@@ -89,6 +97,14 @@ final class CatalogListing {
             item.put("proxy", e.proxy().yamlValue());
             item.put("tags", List.copyOf(e.tags()));
             item.put("checks", row.checks().stream().map(CheckTarget::name).toList());
+            item.put("errata", e.errata().stream().map(x -> {
+                Map<String, String> erratum = new LinkedHashMap<>();
+                erratum.put("field", x.field());
+                erratum.put("published", x.published());
+                erratum.put("note", x.note());
+                return erratum;
+            }).toList());
+            item.put("notes", e.notes());
             list.add(item);
         }
         try {

@@ -35,7 +35,8 @@ public class CatalogMojo extends SelectingMojo {
             RunSettings settings = new RunSettings(RunSettings.expressions(groups),
                     RunSettings.expressions(excludedGroups), OrchardSettings.defaults()
                             .with(OrchardSettings.CATALOGS, sites)
-                            .with(OrchardSettings.TARGET, OrchardSettings.Target.LAB), 0);
+                            .with(OrchardSettings.TARGET, OrchardSettings.Target.LAB)
+                            .withText(OrchardSettings.REVISION, revision), 0);
             listing = CatalogListing.of(List.copyOf(CheckRun.discover(settings).values()));
         } catch (CatalogException e) {
             throw new MojoFailureException("Bad catalog (apple-network.catalogs):\n" + e.getMessage());

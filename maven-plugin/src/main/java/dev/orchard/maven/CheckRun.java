@@ -3,7 +3,9 @@ package dev.orchard.maven;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.orchard.catalog.BundledRevision;
 import dev.orchard.catalog.Catalog;
+import dev.orchard.config.OrchardSettings;
 import dev.orchard.engine.AppleNetworkTestEngine;
 import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.Network;
@@ -143,7 +145,8 @@ final class CheckRun {
                     + e.getMessage(), e);
         }
         failOn(problems);
-        Catalog catalog = Catalog.bundledWith(settings.settings().catalogs());
+        Catalog catalog = Catalog.bundledWith(settings.settings().get(OrchardSettings.REVISION).orElseThrow(),
+                settings.settings().catalogs());
         return new Plan(testPlan, PlannedChecks.of(testPlan, catalog));
     }
 

@@ -117,7 +117,8 @@ abstract class CheckingMojo extends SelectingMojo {
                 .withText(OrchardSettings.SINKHOLES, joined(sinkholes))
                 .withText(OrchardSettings.CONNECT_TO, joined(connectTo))
                 .withText(OrchardSettings.TARGET, target)
-                .withText(OrchardSettings.PAC, pacLocation());
+                .withText(OrchardSettings.PAC, pacLocation())
+                .withText(OrchardSettings.REVISION, revision);
         if (trustAnchors != null) {
             settings = settings.withText(OrchardSettings.TRUST_ANCHORS, absolute(trustAnchors).toString());
         }

@@ -35,6 +35,14 @@ abstract class SelectingMojo extends OrchardMojo {
     @Parameter(property = "apple-network.catalogs")
     List<String> catalogs;
 
+    /**
+     * The bundled revision of Apple's article to check against: {@code 2026-08} (default, English) or
+     * {@code 2024-11} (French, the first revision Orchard shipped). XML {@code <revision>2024-11</revision>};
+     * command line {@code -Dapple-network.revision=2024-11}.
+     */
+    @Parameter(property = "apple-network.revision")
+    String revision;
+
     /** The directory relative paths are read from: the project's, else where Maven was started. */
     Path baseDirectory() {
         return GoalContext.baseDirectory(project, session);
