@@ -37,10 +37,32 @@ public final class ConfigurationKeys {
      * {@code branch-office} (the demo's broken office) or {@code blackhole} (everything dropped, for benchmarks).
      */
     public static final String TARGET = "apple-network.target";
+    /**
+     * The name of the site a run checks, such as a branch office: recorded in the JSON ({@code settings.site}), the
+     * XML properties, the HTML title and the metrics' {@code site} label. Default: this machine's host name.
+     */
+    public static final String SITE = "apple-network.site";
+    /**
+     * For {@code aggregate}: the results files to read, comma separated: files, directories (searched for
+     * {@code *.json}) or globs such as {@code sites/*}{@code /apple-network-results.json}.
+     */
+    public static final String RESULTS = "apple-network.results";
+    /**
+     * A previous results file to compare with (drift): new failures, fixed checks, verdict changes, changed CNAME
+     * chains and certificate issuers, addresses that left Apple's ranges, latency that doubled. For
+     * {@code aggregate}, files, directories or globs as for {@link #RESULTS}, matched to sites by site name.
+     * ({@code catalog-diff} reads a catalog under this key.)
+     */
+    public static final String BASELINE = "apple-network.baseline";
+    /**
+     * With a baseline: fail the build only on checks that fail now and did not fail in the baseline, for sites that
+     * carry known, accepted failures. Default false.
+     */
+    public static final String FAIL_ON_NEW_FAILURES = "apple-network.failOnNewFailures";
 
     /** Every key, for messages that list them. */
     public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, NON_PROXY_HOSTS, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
-            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET);
+            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET, SITE, RESULTS, BASELINE, FAIL_ON_NEW_FAILURES);
 
     private ConfigurationKeys() {
     }

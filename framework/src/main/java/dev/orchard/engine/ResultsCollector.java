@@ -3,6 +3,7 @@ package dev.orchard.engine;
 import dev.orchard.probe.NetworkSettings;
 import dev.orchard.report.CheckOutcome;
 import dev.orchard.report.RunReport;
+import dev.orchard.report.SiteName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +32,13 @@ public class ResultsCollector implements TestExecutionListener {
     private Instant startedAt = Instant.now();
     private Instant finishedAt;
     private String runId = "";
+    private String site;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         startedAt = Instant.now();
         runId = testPlan.getConfigurationParameters().get(RUN_ID).orElse("");
+        site = SiteName.from(testPlan.getConfigurationParameters()::get);
     }
 
     @Override
@@ -90,6 +93,6 @@ public class ResultsCollector implements TestExecutionListener {
         NetworkSettings settings = first.settings();
         Instant end = finishedAt == null ? Instant.now() : finishedAt;
         return Optional.of(new RunReport(first.catalog().name(), first.catalog().source().revision(), startedAt,
-                Duration.between(startedAt, end), settings, outcomes));
+                Duration.between(startedAt, end), settings, outcomes, site));
     }
 }

@@ -51,7 +51,8 @@ final class HtmlReport {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("style-src 'unsafe-inline'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Apple network check: ").append(escape(report.catalogName())).append("</title>\n")
+                .append("<title>Apple network check at ").append(escape(report.site())).append(": ")
+                .append(escape(report.catalogName())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         header(html, report);
         overview(html, report);
@@ -67,7 +68,8 @@ final class HtmlReport {
         NetworkSettings settings = report.settings();
         Summary s = report.summary();
         String proxy = Redaction.proxy(settings.proxy());
-        html.append("<h1>Apple network check: ").append(escape(report.catalogName())).append("</h1>\n")
+        html.append("<h1>Apple network check at ").append(escape(report.site())).append(": ")
+                .append(escape(report.catalogName())).append("</h1>\n")
                 .append("<p class=\"meta\"><span>article revision ").append(escape(report.catalogRevision()))
                 .append("</span><span>started ").append(escape(report.startedAt().toString()))
                 .append("</span><span>took ").append(seconds(report.duration())).append("</span><span>resolver ")

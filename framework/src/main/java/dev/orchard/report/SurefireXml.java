@@ -115,6 +115,7 @@ final class SurefireXml {
             xml.writeStartElement("properties");
             property("apple-network.catalog", report.catalogName());
             property("apple-network.catalogRevision", report.catalogRevision());
+            property(ConfigurationKeys.SITE, report.site());
             property(ConfigurationKeys.DNS_SERVERS,
                     settings.dnsServers().isEmpty() ? "system" : String.join(",", settings.dnsServers()));
             String proxy = Redaction.proxy(settings.proxy());

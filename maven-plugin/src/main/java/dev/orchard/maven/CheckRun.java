@@ -105,7 +105,8 @@ final class CheckRun {
         }
         List<CheckOutcome> merged = attempts.values().stream().map(CheckRun::merge).toList();
         return first.report(merged).map(report -> new RunReport(report.catalogName(), report.catalogRevision(),
-                report.startedAt(), Duration.between(started, Instant.now()), report.settings(), report.outcomes()));
+                report.startedAt(), Duration.between(started, Instant.now()), report.settings(), report.outcomes(),
+                report.site()));
     }
 
     /** Fails on a bad timeout, parallelism or network setting before the engine starts; returns the limits. */
