@@ -41,6 +41,11 @@ public record RunReport(String catalogName, String catalogRevision, Instant star
         this(catalogName, catalogRevision, startedAt, duration, settings, outcomes, null);
     }
 
+    /** The same run, at another site. */
+    public RunReport withSite(String name) {
+        return new RunReport(catalogName, catalogRevision, startedAt, duration, settings, outcomes, name);
+    }
+
     public Summary summary() {
         return Summary.of(outcomes);
     }
