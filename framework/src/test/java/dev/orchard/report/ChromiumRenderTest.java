@@ -6,16 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.orchard.probe.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChromiumRenderTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path OUT = Path.of("target", "html-report").toAbsolutePath();
 
     @TempDir
@@ -37,44 +32,22 @@ class ChromiumRenderTest {
 
     @BeforeAll
     static void writeReports() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + " here: install it with "
-                + "'apt-get install -y chromium' to render the HTML report in a headless browser");
+        new Chromium(profile);
         Reports.writeAll(Runs.mixed("http://127.0.0.1:3128"), OUT);
         page = OUT.resolve(Reports.HTML_FILE);
     }
 
-    private static Browser run(String... mode) throws Exception {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile,
-                "--enable-logging=stderr", "--v=0"));
-        command.addAll(List.of(mode));
-        command.add(page.toUri().toString());
-        Path stdout = Files.createTempFile(profile, "stdout", ".txt");
-        Path stderr = Files.createTempFile(profile, "stderr", ".txt");
-        Process browser = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                .start();
-        if (!browser.waitFor(120, TimeUnit.SECONDS)) {
-            browser.destroyForcibly();
-            fail("chromium did not finish within 120 s: " + command);
-        }
-        return new Browser(browser.exitValue(), Files.readString(stdout), Files.readString(stderr));
-    }
-
-    private record Browser(int exit, String stdout, String stderr) {
-        /** The page's own console output: script errors and blocked loads, not the browser's D-Bus noise. */
-        List<String> pageConsole() {
-            return stderr.lines().filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")).toList();
-        }
+    private static Chromium.Browser run(String... mode) throws Exception {
+        return new Chromium(profile).run(page, mode);
     }
 
     @Test
     void theDomShowsEveryFailureWithItsCauseAndRemedy() throws Exception {
-        Browser browser = run("--dump-dom");
+        Chromium.Browser browser = run("--dump-dom");
 
-        assertThat(browser.stderr, browser.exit, is(0));
+        assertThat(browser.stderr(), browser.exit(), is(0));
         assertThat(browser.pageConsole(), is(List.of()));
-        String dom = browser.stdout;
+        String dom = browser.stdout();
         assertThat(dom, allOf(containsString("Failures (2)"), containsString("TCP_TIMEOUT"),
                 containsString("DNS_NXDOMAIN"), containsString(Verdict.TCP_TIMEOUT.remedy()),
                 containsString("<svg"), containsString("median 80 ms, max 5001 ms")));
@@ -87,9 +60,9 @@ class ChromiumRenderTest {
         Path png = OUT.resolve("report.png");
         Files.deleteIfExists(png);
 
-        Browser browser = run("--screenshot=" + png, "--window-size=1280,2000");
+        Chromium.Browser browser = run("--screenshot=" + png, "--window-size=1280,2000");
 
-        assertThat(browser.stderr, browser.exit, is(0));
+        assertThat(browser.stderr(), browser.exit(), is(0));
         assertThat(browser.pageConsole(), is(List.of()));
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes.length, greaterThan(10_000));
