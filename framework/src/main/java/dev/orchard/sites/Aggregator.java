@@ -165,7 +165,8 @@ public final class Aggregator {
         SiteRun.Builder builder = new SiteRun.Builder(!baselines.isEmpty());
         RunHeader header;
         try {
-            header = ResultsReader.read(file, builder::add);
+            header = baselines.isEmpty() ? ResultsReader.readForAggregate(file, builder::add)
+                    : ResultsReader.read(file, builder::add);
         } catch (IOException | RuntimeException e) {
             aggregation.skip(file, e.getMessage());
             return;

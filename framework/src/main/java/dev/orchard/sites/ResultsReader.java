@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Reads a results file as a stream of {@link CheckRecord}s with Jackson's streaming parser, so a thousand sites'
@@ -28,7 +27,6 @@ final class ResultsReader {
     static final int MAX_TEXT = 300;
     private static final int MAX_LIST = 32;
     private static final Set<String> STATUSES = Set.of("passed", "failed", "skipped");
-    private static final Pattern VERDICT = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(64)
@@ -40,17 +38,26 @@ final class ResultsReader {
 
     /** Reads {@code file}, handing each check to {@code each} as it is parsed; returns the run's header. */
     static RunHeader read(Path file, Consumer<CheckRecord> each) throws IOException {
-        return parse(file, each, false);
+        return parse(file, each, false, true);
+    }
+
+    /**
+     * Reads {@code file} for aggregation: a passed check's message and evidence are left undecoded (the
+     * parser skips them without building strings), which is most of the work in a healthy estate's files.
+     */
+    static RunHeader readForAggregate(Path file, Consumer<CheckRecord> each) throws IOException {
+        return parse(file, each, false, false);
     }
 
     /** Reads only as far as the site name, for matching baselines to sites. */
     static RunHeader header(Path file) throws IOException {
-        return parse(file, record -> { }, true);
+        return parse(file, record -> { }, true, false);
     }
 
-    private static RunHeader parse(Path file, Consumer<CheckRecord> each, boolean headerOnly) throws IOException {
+    private static RunHeader parse(Path file, Consumer<CheckRecord> each, boolean headerOnly, boolean passedDetails)
+            throws IOException {
         try (JsonParser json = JSON.createParser(file.toFile())) {
-            return new Parse(file, json, each).run(headerOnly);
+            return new Parse(file, json, each, passedDetails).run(headerOnly);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file; expected an Orchard results file ("
                     + ResultsFile.FILE_NAME + ")", e);
@@ -70,16 +77,20 @@ final class ResultsReader {
         private final Path file;
         private final JsonParser json;
         private final Consumer<CheckRecord> each;
+        private final boolean passedDetails;
+        /** The index of the result being read, or -1 outside results; paths in messages are built from it. */
+        private int current = -1;
         private String site;
         private String catalog;
         private String revision = "";
         private String startedAt = "";
         private long durationMs;
 
-        Parse(Path file, JsonParser json, Consumer<CheckRecord> each) {
+        Parse(Path file, JsonParser json, Consumer<CheckRecord> each, boolean passedDetails) {
             this.file = file;
             this.json = json;
             this.each = each;
+            this.passedDetails = passedDetails;
         }
 
         RunHeader run(boolean headerOnly) throws IOException {
@@ -164,13 +175,14 @@ final class ResultsReader {
             int index = 0;
             JsonToken token;
             while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
-                expect(token, JsonToken.START_OBJECT, "results[" + index + "] to be an object");
-                each.accept(result(index++));
+                current = index++;
+                expect(token, JsonToken.START_OBJECT, "an object");
+                each.accept(result());
             }
+            current = -1;
         }
 
-        private CheckRecord result(int index) throws IOException {
-            String at = "results[" + index + "]";
+        private CheckRecord result() throws IOException {
             String service = null;
             String host = null;
             Integer port = null;
@@ -185,29 +197,36 @@ final class ResultsReader {
                 String name = json.currentName();
                 JsonToken token = json.nextToken();
                 switch (name) {
-                    case "service" -> service = text(token, at + ".service");
-                    case "host" -> host = text(token, at + ".host");
-                    case "port" -> port = token == JsonToken.VALUE_NULL ? null : (int) number(token, at + ".port");
-                    case "check" -> check = text(token, at + ".check");
-                    case "family" -> family = token == JsonToken.VALUE_NULL ? null : text(token, at + ".family");
-                    case "status" -> status = text(token, at + ".status");
-                    case "verdict" -> verdict = text(token, at + ".verdict");
-                    case "message" -> message = token == JsonToken.VALUE_NULL ? null : text(token, at + ".message");
-                    case "durationMs" -> duration = number(token, at + ".durationMs");
-                    case "evidence" -> evidence = evidence(token, at + ".evidence");
+                    case "service" -> service = text(token, "service");
+                    case "host" -> host = text(token, "host");
+                    case "port" -> port = token == JsonToken.VALUE_NULL ? null : (int) number(token, "port");
+                    case "check" -> check = text(token, "check");
+                    case "family" -> family = token == JsonToken.VALUE_NULL ? null : text(token, "family");
+                    case "status" -> status = text(token, "status");
+                    case "verdict" -> verdict = text(token, "verdict");
+                    case "message" -> message = token == JsonToken.VALUE_NULL || skipDetails(status) ? null
+                            : text(token, "message");
+                    case "durationMs" -> duration = number(token, "durationMs");
+                    case "evidence" -> {
+                        if (skipDetails(status)) {
+                            json.skipChildren();
+                        } else {
+                            evidence = evidence(token);
+                        }
+                    }
                     default -> json.skipChildren();
                 }
             }
-            require(service, at + ".service");
-            require(host, at + ".host");
-            require(check, at + ".check");
-            require(status, at + ".status");
-            require(verdict, at + ".verdict");
+            require(service, "service");
+            require(host, "host");
+            require(check, "check");
+            require(status, "status");
+            require(verdict, "verdict");
             if (!STATUSES.contains(status)) {
-                throw problem(at + ".status is '" + bounded(status) + "'; expected passed, failed or skipped");
+                throw problem("status is '" + bounded(status) + "'; expected passed, failed or skipped");
             }
-            if (!VERDICT.matcher(verdict).matches()) {
-                throw problem(at + ".verdict is '" + bounded(verdict) + "'; expected OK or a verdict name such as "
+            if (!verdictName(verdict)) {
+                throw problem("verdict is '" + bounded(verdict) + "'; expected OK or a verdict name such as "
                         + "TCP_TIMEOUT");
             }
             return new CheckRecord(bounded(service), bounded(host), port, bounded(check),
@@ -215,16 +234,21 @@ final class ResultsReader {
                     evidence.addresses, evidence.cnameChain, evidence.issuers, evidence.server);
         }
 
+        /** True when the details of a check already known to have passed are not wanted. */
+        private boolean skipDetails(String status) {
+            return !passedDetails && "passed".equals(status);
+        }
+
         private record Evidence(List<String> addresses, List<String> cnameChain, List<String> issuers,
                 String server) {
             static final Evidence NONE = new Evidence(List.of(), List.of(), List.of(), null);
         }
 
-        private Evidence evidence(JsonToken value, String at) throws IOException {
+        private Evidence evidence(JsonToken value) throws IOException {
             if (value == JsonToken.VALUE_NULL) {
                 return Evidence.NONE;
             }
-            expect(value, JsonToken.START_OBJECT, at + " to be an object");
+            expect(value, JsonToken.START_OBJECT, "evidence to be an object");
             List<String> addresses = List.of();
             List<String> cnames = List.of();
             List<String> issuers = List.of();
@@ -233,10 +257,10 @@ final class ResultsReader {
                 String name = json.currentName();
                 JsonToken token = json.nextToken();
                 switch (name) {
-                    case "addresses" -> addresses = strings(token, at + ".addresses");
-                    case "cnameChain" -> cnames = strings(token, at + ".cnameChain");
-                    case "chain" -> issuers = issuers(token, at + ".chain");
-                    case "server" -> server = token == JsonToken.VALUE_NULL ? null : bounded(text(token, at + ".server"));
+                    case "addresses" -> addresses = strings(token, "evidence.addresses");
+                    case "cnameChain" -> cnames = strings(token, "evidence.cnameChain");
+                    case "chain" -> issuers = issuers(token, "evidence.chain");
+                    case "server" -> server = token == JsonToken.VALUE_NULL ? null : bounded(text(token, "evidence.server"));
                     default -> json.skipChildren();
                 }
             }
@@ -244,11 +268,11 @@ final class ResultsReader {
         }
 
         private List<String> strings(JsonToken value, String at) throws IOException {
-            expect(value, JsonToken.START_ARRAY, at + " to be an array of strings");
+            expect(value, JsonToken.START_ARRAY, at, "an array of strings");
             List<String> list = new ArrayList<>();
             JsonToken token;
             while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
-                String text = text(token, at + "[]");
+                String text = text(token, at);
                 if (list.size() < MAX_LIST) {
                     list.add(bounded(text));
                 }
@@ -257,17 +281,17 @@ final class ResultsReader {
         }
 
         private List<String> issuers(JsonToken value, String at) throws IOException {
-            expect(value, JsonToken.START_ARRAY, at + " to be an array of certificates");
+            expect(value, JsonToken.START_ARRAY, at, "an array of certificates");
             List<String> list = new ArrayList<>();
             JsonToken token;
             while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
-                expect(token, JsonToken.START_OBJECT, at + "[] to be an object");
+                expect(token, JsonToken.START_OBJECT, at, "an object per certificate");
                 String issuer = "";
                 while (json.nextToken() == JsonToken.FIELD_NAME) {
                     String name = json.currentName();
                     JsonToken field = json.nextToken();
                     if (name.equals("issuer") && field != JsonToken.VALUE_NULL) {
-                        issuer = text(field, at + "[].issuer");
+                        issuer = text(field, "evidence.chain[].issuer");
                     } else {
                         json.skipChildren();
                     }
@@ -299,6 +323,12 @@ final class ResultsReader {
             }
         }
 
+        private void expect(JsonToken token, JsonToken wanted, String field, String what) throws IOException {
+            if (token != wanted) {
+                throw problem(field + " is " + describe(token) + "; expected " + what);
+            }
+        }
+
         private void require(String value, String field) throws IOException {
             if (value == null) {
                 throw problem(field + " is missing; every result has service, host, check, status and verdict");
@@ -321,9 +351,24 @@ final class ResultsReader {
         }
 
         private IOException problem(String what) {
-            return new IOException(where(file, json.currentTokenLocation()) + ": " + what
+            String path = current < 0 ? "" : "results[" + current + "]: ";
+            return new IOException(where(file, json.currentTokenLocation()) + ": " + path + what
                     + "; expected an Orchard results file (" + ResultsFile.FILE_NAME + ")");
         }
+    }
+
+    /** {@code OK} or a name such as {@code TCP_TIMEOUT}: capitals, digits and underscores, at most 64. */
+    static boolean verdictName(String text) {
+        if (text.isEmpty() || text.length() > 64 || text.charAt(0) < 'A' || text.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** At most {@value #MAX_TEXT} characters of outside text. */
