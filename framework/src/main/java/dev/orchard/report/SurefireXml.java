@@ -115,13 +115,13 @@ final class SurefireXml {
             xml.writeStartElement("properties");
             property("apple-network.catalog", report.catalogName());
             property("apple-network.catalogRevision", report.catalogRevision());
-            property(ConfigurationKeys.SITE, report.site());
             property(ConfigurationKeys.DNS_SERVERS,
                     settings.dnsServers().isEmpty() ? "system" : String.join(",", settings.dnsServers()));
             String proxy = Redaction.proxy(settings.proxy());
             property(ConfigurationKeys.PROXY, proxy == null ? "none" : proxy);
             property(ConfigurationKeys.TIMEOUT,
                     settings.timeout() == null ? "" : settings.timeout().toMillis() + "ms");
+            property(ConfigurationKeys.SITE, report.site());
             xml.writeEndElement();
         }
 

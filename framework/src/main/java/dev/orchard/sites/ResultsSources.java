@@ -1,6 +1,5 @@
 package dev.orchard.sites;
 
-import dev.orchard.ConfigurationKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -16,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Turns {@code apple-network.results} (or a baseline) into files: each comma-separated entry is a file, a
- * directory (every {@code *.json} below it, except the aggregate's own output) or a glob such as
+ * directory (every {@code *.json} below it, except Orchard's aggregate and drift files) or a glob such as
  * {@code artifacts/**}{@code /apple-network-results.json}, relative to a base directory. What CI servers collect
  * as artifacts is exactly such a tree.
  *
@@ -80,7 +79,7 @@ record ResultsSources(List<Path> files, List<String> problems) {
     private static List<Path> walk(Path root, PathMatcher matcher) throws IOException {
         try (Stream<Path> tree = Files.walk(root)) {
             return tree.filter(Files::isRegularFile).filter(matcher::matches)
-                    .filter(p -> !p.getFileName().toString().equals(AggregateJson.FILE_NAME))
+                    .filter(p -> !OWN_OUTPUTS.contains(p.getFileName().toString()))
                     .sorted().toList();
         }
     }
@@ -98,6 +97,6 @@ record ResultsSources(List<Path> files, List<String> problems) {
         return entry.length();
     }
 
-    /** The results key's name, for messages. */
-    static final String RESULTS_KEY = ConfigurationKeys.RESULTS;
+    /** Orchard's other JSON files, which sit beside results files in a reports directory. */
+    private static final Set<String> OWN_OUTPUTS = Set.of(AggregateJson.FILE_NAME, Baseline.JSON_FILE);
 }

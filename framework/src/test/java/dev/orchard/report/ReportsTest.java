@@ -32,7 +32,7 @@ class ReportsTest {
 
         assertThat(files.stream().map(f -> f.getFileName().toString()).toList(), contains(
                 "apple-network-results.json", "TEST-apple-network.mdm.xml", "TEST-apple-network.device-setup.xml",
-                "index.html"));
+                "index.html", "apple-network-results.prom"));
         for (Path file : files) {
             assertThat(file + " is written", Files.size(file) > 0, is(true));
             assertThat(file.getParent(), is(reports));
@@ -47,7 +47,7 @@ class ReportsTest {
 
         List<Path> files = Reports.writeAll(empty, dir);
 
-        assertThat(files.size(), is(2));
+        assertThat(files.size(), is(3));
         assertThat(ResultsFile.read(files.get(0)).results(), is(List.of()));
         assertThat(Files.readString(files.get(1)), containsString("Every check that ran passed."));
     }
