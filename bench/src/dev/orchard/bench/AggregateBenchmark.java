@@ -152,8 +152,10 @@ public final class AggregateBenchmark {
                 String status = verdict.equals("OK") ? "passed" : "failed";
                 failed += status.equals("failed") ? 1 : 0;
                 List<CertificateInfo> chain = kind.equals("tls")
-                        ? List.of(new CertificateInfo("CN=" + host, zscaler ? ZSCALER : APPLE, "AbCdEf0123456789", "2027-03-01T00:00:00Z"),
-                                new CertificateInfo(zscaler ? ZSCALER : APPLE, "CN=Root", "0123456789AbCdEf", "2030-01-01T00:00:00Z"))
+                        ? List.of(new CertificateInfo("CN=" + host, zscaler ? ZSCALER : APPLE, "AbCdEf0123456789",
+                                        "2027-03-01T00:00:00Z"),
+                                new CertificateInfo(zscaler ? ZSCALER : APPLE, "CN=Root", "0123456789AbCdEf",
+                                        "2030-01-01T00:00:00Z"))
                         : null;
                 ResultsFile.Observed evidence = new ResultsFile.Observed(List.of(address),
                         kind.equals("dns") ? List.of(host, host + ".edgekey.net", "e1234.a.akamaiedge.net") : null,
@@ -162,7 +164,8 @@ public final class AggregateBenchmark {
                 results.add(new ResultsFile.Result(service, "*." + service + ".apple.com", host,
                         kind.equals("dns") ? null : port, kind.equals("dns") ? null : "tcp", kind,
                         kind.equals("dns") ? null : "direct", status, verdict,
-                        status.equals("passed") ? kind + " to " + host + " fine" : kind + " to " + host + " failed: " + verdict,
+                        status.equals("passed") ? kind + " to " + host + " fine"
+                                : kind + " to " + host + " failed: " + verdict,
                         5 + random.nextInt(200), List.of(service, "ios", "macos", kind), evidence, null, null));
             }
         }

@@ -62,7 +62,8 @@ public final class ConfigurationKeys {
 
     /** Every key, for messages that list them. */
     public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, NON_PROXY_HOSTS, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
-            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET, SITE, RESULTS, BASELINE, FAIL_ON_NEW_FAILURES);
+            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET, SITE, RESULTS, BASELINE,
+            FAIL_ON_NEW_FAILURES);
 
     private ConfigurationKeys() {
     }

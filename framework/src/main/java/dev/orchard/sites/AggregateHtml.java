@@ -36,10 +36,11 @@ final class AggregateHtml {
     static String render(Aggregation aggregation) {
         StringBuilder html = new StringBuilder(64 * 1024 + aggregation.sites.size() * 2048);
         Page.open(html, "Apple network checks across " + aggregation.sites.size() + " sites");
-        html.append("<p class=\"meta\" id=\"totals\"><span>").append(aggregation.sites.size()).append(" sites</span><span>")
+        html.append("<p class=\"meta\" id=\"totals\"><span>").append(aggregation.sites.size())
+                .append(" sites</span><span>")
                 .append(aggregation.checks()).append(" checks</span><span class=\"fail\">")
-                .append(aggregation.count(r -> r.failed)).append(" failed</span><span>")
-                .append(aggregation.count(r -> r.skipped)).append(" skipped</span>");
+                .append(aggregation.count(r -> r.totals.failed)).append(" failed</span><span>")
+                .append(aggregation.count(r -> r.totals.skipped)).append(" skipped</span>");
         if (aggregation.baseline) {
             html.append("<span class=\"new\">").append(aggregation.newFailures()).append(" new failures since the ")
                     .append("baseline</span>");
@@ -80,7 +81,8 @@ final class AggregateHtml {
                         html.append("<ul>");
                         details.stream().limit(DETAILS_SHOWN).forEach(d -> html.append("<li>")
                                 .append(d.getValue().sites().size()).append(" sites: ")
-                                .append(escape(d.getKey().detail().isEmpty() ? "no further detail" : d.getKey().detail()))
+                                .append(escape(d.getKey().detail().isEmpty() ? "no further detail"
+                                        : d.getKey().detail()))
                                 .append("</li>"));
                         if (details.size() > DETAILS_SHOWN) {
                             html.append("<li>... and ").append(details.size() - DETAILS_SHOWN).append(" more</li>");
@@ -102,7 +104,8 @@ final class AggregateHtml {
 
     private static void matrix(StringBuilder html, Aggregation aggregation) {
         List<String> services = aggregation.services();
-        html.append("<h2 id=\"matrix\">Sites × services (worst verdict)</h2>\n<table class=\"matrix\">\n<tr><th>Site</th>")
+        html.append("<h2 id=\"matrix\">Sites × services (worst verdict)</h2>\n<table class=\"matrix\">\n")
+                .append("<tr><th>Site</th>")
                 .append("<th>Failed</th>");
         if (aggregation.baseline) {
             html.append("<th>New</th>");
@@ -112,8 +115,8 @@ final class AggregateHtml {
         int index = 0;
         for (SiteRun run : aggregation.sites.values()) {
             html.append("<tr><th><a href=\"#site-").append(index++).append("\">").append(escape(run.site()))
-                    .append("</a></th><td class=\"n").append(run.failed > 0 ? " fail" : "").append("\">")
-                    .append(run.failed).append('/').append(run.total).append("</td>");
+                    .append("</a></th><td class=\"n").append(run.totals.failed > 0 ? " fail" : "").append("\">")
+                    .append(run.totals.failed).append('/').append(run.totals.total).append("</td>");
             if (aggregation.baseline) {
                 int fresh = run.drift == null ? 0 : run.drift.newFailures().size();
                 html.append("<td class=\"n").append(fresh > 0 ? " new" : "").append("\">")
@@ -141,10 +144,10 @@ final class AggregateHtml {
         int index = 0;
         for (SiteRun run : aggregation.sites.values()) {
             RunHeader h = run.header;
-            html.append("<details id=\"site-").append(index++).append("\"").append(run.failed > 0 ? " open" : "")
-                    .append("><summary><b>").append(escape(run.site())).append("</b>: ").append(run.failed)
-                    .append(" failed, ").append(run.passed).append(" passed, ").append(run.skipped)
-                    .append(" skipped of ").append(run.total).append("; run of ").append(escape(h.startedAt()))
+            html.append("<details id=\"site-").append(index++).append("\"").append(run.totals.failed > 0 ? " open" : "")
+                    .append("><summary><b>").append(escape(run.site())).append("</b>: ").append(run.totals.failed)
+                    .append(" failed, ").append(run.totals.passed).append(" passed, ").append(run.totals.skipped)
+                    .append(" skipped of ").append(run.totals.total).append("; run of ").append(escape(h.startedAt()))
                     .append("</summary>\n<p class=\"meta\">").append(escape(h.catalog())).append(' ')
                     .append(escape(h.revision())).append("; file <span class=\"mono\">")
                     .append(escape(h.file().toString())).append("</span></p>\n");
@@ -158,8 +161,8 @@ final class AggregateHtml {
                             .append(escape(failure.message())).append("</td></tr>\n");
                 }
                 html.append("</table>\n");
-                if (run.failed > run.failures.size()) {
-                    html.append("<p>... and ").append(run.failed - run.failures.size())
+                if (run.totals.failed > run.failures.size()) {
+                    html.append("<p>... and ").append(run.totals.failed - run.failures.size())
                             .append(" more failures in the site's own report</p>\n");
                 }
             }

@@ -61,8 +61,9 @@ final class AggregateJson {
                 .map(s -> new SkippedFile(s.file().toString(), s.line())).toList();
         List<Site> sites = aggregation.sites.values().stream().map(AggregateJson::site).toList();
         return new Document(aggregation.sites.size(), skipped.size(),
-                new Totals(aggregation.checks(), aggregation.count(r -> r.passed), aggregation.count(r -> r.failed),
-                        aggregation.count(r -> r.skipped)),
+                new Totals(aggregation.checks(), aggregation.count(r -> r.totals.passed),
+                        aggregation.count(r -> r.totals.failed),
+                        aggregation.count(r -> r.totals.skipped)),
                 aggregation.services(), causes, skipped, sites);
     }
 
@@ -74,7 +75,7 @@ final class AggregateJson {
                 r.verdict(), r.message())).toList();
         RunHeader h = run.header;
         return new Site(run.site(), h.file().toString(), h.startedAt(), h.catalog(), h.revision(),
-                new Totals(run.total, run.passed, run.failed, run.skipped), cells, failures,
-                run.failed - failures.size(), run.drift);
+                new Totals(run.totals.total, run.totals.passed, run.totals.failed, run.totals.skipped), cells, failures,
+                run.totals.failed - failures.size(), run.drift);
     }
 }

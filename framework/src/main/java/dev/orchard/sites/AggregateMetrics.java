@@ -39,9 +39,9 @@ final class AggregateMetrics {
                 "Checks failing at a site that did not fail in its baseline.");
         for (SiteRun run : aggregation.sites.values()) {
             String site = run.site();
-            checks.sample(run.passed, "site", site, "status", "passed")
-                    .sample(run.failed, "site", site, "status", "failed")
-                    .sample(run.skipped, "site", site, "status", "skipped");
+            checks.sample(run.totals.passed, "site", site, "status", "passed")
+                    .sample(run.totals.failed, "site", site, "status", "failed")
+                    .sample(run.totals.skipped, "site", site, "status", "skipped");
             started.sample(Aggregation.instant(run.header.startedAt()).toEpochMilli() / 1000.0, "site", site);
             for (Map.Entry<String, ServiceCell> service : run.services.entrySet()) {
                 ServiceCell cell = service.getValue();

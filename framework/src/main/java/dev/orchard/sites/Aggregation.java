@@ -73,7 +73,7 @@ final class Aggregation {
     }
 
     long checks() {
-        return sites.values().stream().mapToLong(run -> run.total).sum();
+        return sites.values().stream().mapToLong(run -> run.totals.total).sum();
     }
 
     long count(java.util.function.ToIntFunction<SiteRun> field) {

@@ -90,7 +90,8 @@ public final class Aggregator {
         int compared = (int) aggregation.sites.values().stream().filter(run -> run.drift != null).count();
         log.accept(String.format(java.util.Locale.ROOT, "Aggregated %d sites (%d checks, %d failed) from %d files in "
                 + "%.1f s; skipped %d file(s)", aggregation.sites.size(), aggregation.checks(),
-                aggregation.count(run -> run.failed), sources.files().size(), seconds, aggregation.skipped.size()));
+                aggregation.count(run -> run.totals.failed), sources.files().size(), seconds,
+                aggregation.skipped.size()));
         if (aggregation.baseline) {
             log.accept("Drift: " + compared + " site(s) compared with a baseline; " + aggregation.newFailures()
                     + " new failure(s)");
@@ -101,7 +102,7 @@ public final class Aggregator {
                 }
             }
         }
-        return new Outcome(aggregation.sites.size(), aggregation.checks(), aggregation.count(run -> run.failed),
+        return new Outcome(aggregation.sites.size(), aggregation.checks(), aggregation.count(run -> run.totals.failed),
                 aggregation.skippedInOrder().stream().map(Aggregation.Skipped::line).toList(), compared,
                 aggregation.newFailures(), written);
     }
@@ -162,22 +163,22 @@ public final class Aggregator {
     }
 
     private static void readOne(Path file, Map<String, Path> baselines, Aggregation aggregation) {
-        SiteRun.Builder builder = new SiteRun.Builder(!baselines.isEmpty());
+        SiteRun run = new SiteRun(!baselines.isEmpty());
         RunHeader header;
         try {
-            header = baselines.isEmpty() ? ResultsReader.readForAggregate(file, builder::add)
-                    : ResultsReader.read(file, builder::add);
+            header = baselines.isEmpty() ? ResultsReader.readForAggregate(file, run::add)
+                    : ResultsReader.read(file, run::add);
         } catch (IOException | RuntimeException e) {
             aggregation.skip(file, e.getMessage());
             return;
         }
-        SiteRun run = builder.build(header);
+        run.header = header;
         Path baseline = baselines.get(header.site());
         if (baseline != null) {
             List<CheckRecord> before = new ArrayList<>();
             try {
                 RunHeader was = ResultsReader.read(baseline, before::add);
-                run.drift = Drift.between(baseline.toString(), was.startedAt(), before, builder.kept());
+                run.drift = Drift.between(baseline.toString(), was.startedAt(), before, run.takeKept());
             } catch (IOException e) {
                 aggregation.skip(baseline, "baseline of site '" + header.site() + "': " + e.getMessage());
             }

@@ -63,7 +63,8 @@ final class ResultsReader {
                     + ResultsFile.FILE_NAME + ")", e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new IOException(where(file, at) + ": " + e.getOriginalMessage() + "; expected an Orchard results file ("
+            throw new IOException(where(file, at) + ": " + e.getOriginalMessage()
+                    + "; expected an Orchard results file ("
                     + ResultsFile.FILE_NAME + ")", e);
         }
     }
@@ -260,7 +261,8 @@ final class ResultsReader {
                     case "addresses" -> addresses = strings(token, "evidence.addresses");
                     case "cnameChain" -> cnames = strings(token, "evidence.cnameChain");
                     case "chain" -> issuers = issuers(token, "evidence.chain");
-                    case "server" -> server = token == JsonToken.VALUE_NULL ? null : bounded(text(token, "evidence.server"));
+                    case "server" -> server = token == JsonToken.VALUE_NULL ? null
+                            : bounded(text(token, "evidence.server"));
                     default -> json.skipChildren();
                 }
             }

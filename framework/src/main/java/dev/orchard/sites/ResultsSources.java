@@ -40,7 +40,8 @@ record ResultsSources(List<Path> files, List<String> problems) {
                 List<Path> found = expand(entry, base);
                 if (found.isEmpty()) {
                     problems.add(key + ": '" + entry + "' names no file; expected a results file, a directory "
-                            + "holding results files, or a glob such as sites/*/" + dev.orchard.report.ResultsFile.FILE_NAME);
+                            + "holding results files, or a glob such as sites/*/"
+                            + dev.orchard.report.ResultsFile.FILE_NAME);
                 }
                 files.addAll(found);
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {

@@ -61,7 +61,8 @@ class AggregatorTest {
         assertThat(log, hasItem(allOf(containsString("broken/apple-network-results.json:"),
                 containsString("expected an Orchard results file"))));
         assertThat(log, hasItem(allOf(containsString("package.json"), containsString("has no \"results\" array"))));
-        assertThat(log, hasItem(allOf(containsString("lyon-last-week"), containsString("an older run of site 'lyon'"))));
+        assertThat(log, hasItem(allOf(containsString("lyon-last-week"),
+                containsString("an older run of site 'lyon'"))));
 
         JsonNode json = new ObjectMapper().readTree(out.resolve(Aggregator.JSON_FILE).toFile());
         assertThat(json.get("siteCount").asInt(), is(4));
@@ -125,7 +126,8 @@ class AggregatorTest {
         assertThat(lyon.get("newFailures").size(), is(2));
         assertThat(lyon.get("newIssuers").get(0).asText(), is(SiteFiles.ZSCALER));
         assertThat(json.get("sites").get(2).get("drift").isNull(), is(true));
-        assertThat(Files.readString(out.resolve(Aggregator.HTML_FILE)), containsString("2 new failures since the baseline"));
+        assertThat(Files.readString(out.resolve(Aggregator.HTML_FILE)),
+                containsString("2 new failures since the baseline"));
         assertThat(log, hasItem(containsString("lyon: 2 new failures")));
     }
 }

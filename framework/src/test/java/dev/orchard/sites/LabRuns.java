@@ -22,7 +22,10 @@ final class LabRuns {
     private LabRuns() {
     }
 
-    /** Runs the bundled catalog against {@code target} at {@code site}; a 10 s timeout keeps a loaded machine's slow handshakes from passing as faults. */
+    /**
+     * Runs the bundled catalog against {@code target} at {@code site}; a 10 s timeout keeps a loaded machine's slow
+     * handshakes from passing as faults.
+     */
     static Path run(String target, String site, Path dir) {
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
