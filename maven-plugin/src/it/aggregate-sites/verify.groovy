@@ -39,7 +39,8 @@ assert metrics.trim().endsWith('# EOF')
 assert new File(basedir, 'artifacts/lyon/apple-network-results.prom').getText('UTF-8')
         .contains('apple_network_run_checks{site="lyon",status="failed"}')
 
-def log = new File(basedir, 'build.log').text
+// every invocation's log (build.log, and per-invocation logs where the invoker writes them)
+def log = basedir.listFiles().findAll { it.name.startsWith('build') && it.name.endsWith('.log') }*.text.join('\n')
 assert log.contains('Skipped ') && log.contains('coverage-summary.json')
 assert log.contains('Aggregated 3 sites')
 assert !log.contains('\tat ')
