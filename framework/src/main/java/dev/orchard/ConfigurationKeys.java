@@ -43,6 +43,28 @@ public final class ConfigurationKeys {
      * {@code branch-office} (the demo's broken office) or {@code blackhole} (everything dropped, for benchmarks).
      */
     public static final String TARGET = "apple-network.target";
+    /**
+     * The name of the site a run checks, such as a branch office: recorded in the JSON ({@code settings.site}), the
+     * XML properties, the HTML title and the metrics' {@code site} label. Default: this machine's host name.
+     */
+    public static final String SITE = "apple-network.site";
+    /**
+     * For {@code aggregate}: the results files to read, comma separated: files, directories (searched for
+     * {@code *.json}) or globs such as {@code sites/*}{@code /apple-network-results.json}.
+     */
+    public static final String RESULTS = "apple-network.results";
+    /**
+     * A previous results file to compare with (drift): new failures, fixed checks, verdict changes, changed CNAME
+     * chains and certificate issuers, addresses that left Apple's ranges, latency that doubled. For
+     * {@code aggregate}, files, directories or globs as for {@link #RESULTS}, matched to sites by site name.
+     * ({@code catalog-diff} reads a catalog under this key.)
+     */
+    public static final String BASELINE = "apple-network.baseline";
+    /**
+     * With a baseline: fail the build only on checks that fail now and did not fail in the baseline, for sites that
+     * carry known, accepted failures. Default false.
+     */
+    public static final String FAIL_ON_NEW_FAILURES = "apple-network.failOnNewFailures";
 
     /**
      * Which bundled revision of Apple's article the checks use: {@code 2026-08} (default, English) or
@@ -64,8 +86,6 @@ public final class ConfigurationKeys {
     public static final String FORMAT = "apple-network.format";
     /** A file to write to instead of the log ({@code catalog}, {@code catalog-diff}). */
     public static final String OUTPUT = "apple-network.output";
-    /** The catalog {@code catalog-diff} compares from. */
-    public static final String BASELINE = "apple-network.baseline";
     /**
      * The newer article {@code catalog-diff} compares with: a saved HTML page, an {@code http(s)://} URL or the
      * text form (pipe tables).
@@ -85,7 +105,7 @@ public final class ConfigurationKeys {
     public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, NON_PROXY_HOSTS, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
             PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET, PAC, REVISION,
             SKIP, TEST_FAILURE_IGNORE, RERUN_FAILING_TESTS_COUNT, FAIL_IF_NO_TESTS, FORMAT, OUTPUT, BASELINE, ARTICLE,
-            CATALOG, FAIL_ON_CHANGE, SHOW_WORDING);
+            CATALOG, FAIL_ON_CHANGE, SHOW_WORDING, SITE, RESULTS, FAIL_ON_NEW_FAILURES);
 
     private ConfigurationKeys() {
     }

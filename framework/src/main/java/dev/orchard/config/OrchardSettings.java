@@ -215,6 +215,11 @@ public final class OrchardSettings {
             (key, v) -> BundledRevision.of(v), BundledRevision::revision, BundledRevision.current(),
             "2024-11", "the bundled revision of Apple's article: 2026-08 (default) or 2024-11");
 
+    /** {@value ConfigurationKeys#SITE}: the name reports and metrics give this run's place in the network. */
+    public static final Key<String> SITE = engine(ConfigurationKeys.SITE, OrchardSettings::text,
+            Function.identity(), null,
+            "paris-office", "the site name recorded in reports and metrics (default: this machine's host name)");
+
     /** {@value ConfigurationKeys#SKIP}: the plugin runs nothing. */
     public static final Key<Boolean> SKIP = plugin(ConfigurationKeys.SKIP, OrchardSettings::bool,
             String::valueOf, false,
@@ -239,10 +244,20 @@ public final class OrchardSettings {
     public static final Key<Path> OUTPUT = plugin(ConfigurationKeys.OUTPUT, OrchardSettings::path, Path::toString,
             null,
             "target/rows.json", "a file to write catalog or catalog-diff output to instead of the log (plugin)");
-    /** {@value ConfigurationKeys#BASELINE}: the catalog catalog-diff compares from. */
-    public static final Key<Path> BASELINE = plugin(ConfigurationKeys.BASELINE, OrchardSettings::path,
-            Path::toString, null,
-            "site-full.yaml", "the catalog catalog-diff compares from; the bundled one when unset (plugin)");
+    /** {@value ConfigurationKeys#BASELINE}: a previous results file (verify, aggregate) or catalog (catalog-diff). */
+    public static final Key<String> BASELINE = plugin(ConfigurationKeys.BASELINE, OrchardSettings::text,
+            Function.identity(), null,
+            "last-week/apple-network-results.json", "verify and aggregate: previous results to report drift against;"
+                    + " catalog-diff: the catalog it compares from (plugin)");
+    /** {@value ConfigurationKeys#RESULTS}: the results files aggregate reads. */
+    public static final Key<String> RESULTS = plugin(ConfigurationKeys.RESULTS, OrchardSettings::text,
+            Function.identity(), null,
+            "sites/*/apple-network-results.json", "aggregate: results files, directories or globs, comma separated"
+                    + " (plugin)");
+    /** {@value ConfigurationKeys#FAIL_ON_NEW_FAILURES}: with a baseline, fail only on new failures. */
+    public static final Key<Boolean> FAIL_ON_NEW_FAILURES = plugin(ConfigurationKeys.FAIL_ON_NEW_FAILURES,
+            OrchardSettings::bool, String::valueOf, false,
+            "true", "with a baseline, fails the build only on checks that did not fail in it (plugin)");
     /** {@value ConfigurationKeys#ARTICLE}: the newer article catalog-diff compares with (file or URL). */
     public static final Key<String> ARTICLE = plugin(ConfigurationKeys.ARTICLE, OrchardSettings::text,
             Function.identity(), null,

@@ -5,6 +5,7 @@ import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.ProbeResult;
 import dev.orchard.report.CheckOutcome;
 import dev.orchard.report.RunReport;
+import dev.orchard.report.SiteName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,10 +36,12 @@ public class ResultsCollector implements TestExecutionListener {
     private volatile ResultEntries.Run run;
     private volatile Instant startedAt = Instant.now();
     private volatile Instant finishedAt;
+    private volatile String site;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         startedAt = Instant.now();
+        site = SiteName.from(testPlan.getConfigurationParameters()::get);
     }
 
     @Override
@@ -111,6 +114,6 @@ public class ResultsCollector implements TestExecutionListener {
         }
         Instant end = finishedAt == null ? Instant.now() : finishedAt;
         return Optional.of(new RunReport(ran.catalogName(), ran.catalogRevision(), startedAt,
-                Duration.between(startedAt, end), ran.settings(), outcomes));
+                Duration.between(startedAt, end), ran.settings(), outcomes, site));
     }
 }

@@ -113,9 +113,9 @@ public final class ConsoleReport {
 
     /**
      * Control characters would let a hostile message move the cursor or recolour the terminal; lone surrogates
-     * cannot be printed at all.
+     * cannot be printed at all. Every view that prints outside text to a log uses this.
      */
-    private static String plain(String text) {
+    public static String plain(String text) {
         return text.replaceAll("\\p{Cntrl}+", " ").replaceAll("\\p{Cs}", "\uFFFD").strip();
     }
 

@@ -4,12 +4,14 @@ package dev.orchard.report;
  * Escapes text for HTML element content and quoted attributes; catalog text and hostnames are untrusted. Control
  * characters and lone surrogates (which cannot even be encoded as UTF-8) become U+FFFD.
  */
-final class Html {
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    /** The text, safe between tags and inside double-quoted attributes. */
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

@@ -63,7 +63,8 @@ final class HtmlReport {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("style-src 'unsafe-inline'; script-src ").append(PageScript.CSP_SOURCE).append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Apple network check: ").append(escape(report.catalogName())).append("</title>\n")
+                .append("<title>Apple network check at ").append(escape(report.site())).append(": ")
+                .append(escape(report.catalogName())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append(PageScript.STYLE).append("</style>\n<script>")
                 .append(PageScript.HEAD).append("</script>\n</head>\n<body>\n");
         header(html, report);
@@ -83,7 +84,8 @@ final class HtmlReport {
         NetworkSettings settings = report.settings();
         Summary s = report.summary();
         String proxy = Redaction.proxy(settings.proxy());
-        html.append("<h1>Apple network check: ").append(escape(report.catalogName())).append("</h1>\n")
+        html.append("<h1>Apple network check at ").append(escape(report.site())).append(": ")
+                .append(escape(report.catalogName())).append("</h1>\n")
                 .append("<p class=\"meta\"><span>article revision ").append(escape(report.catalogRevision()))
                 .append("</span><span>started ").append(escape(report.startedAt().toString()))
                 .append("</span><span>took ").append(seconds(report.duration())).append("</span><span>resolver ")

@@ -10,13 +10,16 @@ import java.util.List;
 /**
  * Writes the report files of a run: {@code apple-network-results.json}, {@code apple-network-changes.csv} (the
  * changes that would fix the failed checks), one Surefire
- * {@code TEST-apple-network.<service>.xml} per service, and {@code index.html}. The engine and the Maven plugin
+ * {@code TEST-apple-network.<service>.xml} per service, {@code index.html} and the OpenMetrics file
+ * {@code apple-network-results.prom}. The engine and the Maven plugin
  * call this once a run has ended.
  */
 public final class Reports {
 
     /** The HTML page's file name. */
     public static final String HTML_FILE = HtmlReport.FILE_NAME;
+    /** The OpenMetrics file's name, for node_exporter's textfile collector. */
+    public static final String METRICS_FILE = RunMetrics.FILE_NAME;
 
     /** The change request's file name. */
     public static final String CHANGES_FILE = ChangesCsv.FILE_NAME;
@@ -24,7 +27,7 @@ public final class Reports {
     private Reports() {
     }
 
-    /** Writes JSON, the change request's CSV, XML and HTML into {@code dir}, creating it; returns the files written. */
+    /** Writes JSON, the change request's CSV, XML, HTML and metrics into {@code dir}, creating it; returns the files written. */
     public static List<Path> writeAll(RunReport report, Path dir) throws IOException {
         createDirectory(dir);
         List<Path> written = new ArrayList<>();
@@ -32,7 +35,13 @@ public final class Reports {
         written.add(writeChanges(report, dir.resolve(CHANGES_FILE)));
         written.addAll(writeSurefireXml(report, dir));
         written.add(writeHtml(report, dir.resolve(HTML_FILE)));
+        written.add(writeMetrics(report, dir.resolve(METRICS_FILE)));
         return List.copyOf(written);
+    }
+
+    /** The run's metrics in the OpenMetrics text format. */
+    public static Path writeMetrics(RunReport report, Path file) throws IOException {
+        return RunMetrics.write(report, file);
     }
 
     public static Path writeJson(RunReport report, Path file) throws IOException {

@@ -70,11 +70,18 @@ public record ResultsFile(
      * @param timeoutMs the per-check timeout
      * @param proxy {@code http://host:port}, or null for a direct connection
      * @param dnsServers the resolvers; empty for the system resolver
+     * @param site where the run checked ({@code apple-network.site}); null in files of older versions
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Settings(long timeoutMs, String proxy, List<String> dnsServers) {
+    public record Settings(long timeoutMs, String proxy, List<String> dnsServers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String site) {
         public Settings {
             dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
+        }
+
+        /** Settings without a site, as files of older versions have them. */
+        public Settings(long timeoutMs, String proxy, List<String> dnsServers) {
+            this(timeoutMs, proxy, dnsServers, null);
         }
     }
 
@@ -198,7 +205,7 @@ public record ResultsFile(
     public static ResultsFile from(RunReport report) {
         var settings = report.settings();
         Settings shown = new Settings(settings.timeout() == null ? 0 : settings.timeout().toMillis(),
-                Redaction.proxy(settings.proxy()), settings.dnsServers());
+                Redaction.proxy(settings.proxy()), settings.dnsServers(), report.site());
         List<Result> results = report.outcomes().stream().map(ResultsFile::result).toList();
         return new ResultsFile(new CatalogInfo(report.catalogName(), report.catalogRevision()),
                 report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString(), report.duration().toMillis(), shown,

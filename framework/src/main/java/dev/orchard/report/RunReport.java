@@ -20,9 +20,10 @@ import java.util.Objects;
  * @param duration how long the run took
  * @param settings the network settings, without proxy credentials
  * @param outcomes one per check
+ * @param site where the run checked ({@code apple-network.site}); this machine's host name when null or blank
  */
 public record RunReport(String catalogName, String catalogRevision, Instant startedAt, Duration duration,
-        NetworkSettings settings, List<CheckOutcome> outcomes) {
+        NetworkSettings settings, List<CheckOutcome> outcomes, String site) {
 
     public RunReport {
         Objects.requireNonNull(catalogName, "catalogName");
@@ -31,6 +32,18 @@ public record RunReport(String catalogName, String catalogRevision, Instant star
         duration = duration == null ? Duration.ZERO : duration;
         Objects.requireNonNull(settings, "settings");
         outcomes = List.copyOf(outcomes);
+        site = SiteName.of(site);
+    }
+
+    /** A run at this machine's site (its host name). */
+    public RunReport(String catalogName, String catalogRevision, Instant startedAt, Duration duration,
+            NetworkSettings settings, List<CheckOutcome> outcomes) {
+        this(catalogName, catalogRevision, startedAt, duration, settings, outcomes, null);
+    }
+
+    /** The same run, at another site. */
+    public RunReport withSite(String name) {
+        return new RunReport(catalogName, catalogRevision, startedAt, duration, settings, outcomes, name);
     }
 
     public Summary summary() {

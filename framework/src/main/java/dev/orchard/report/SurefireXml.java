@@ -123,6 +123,7 @@ final class SurefireXml {
             property(ConfigurationKeys.PROXY, proxy == null ? "none" : proxy);
             property(ConfigurationKeys.TIMEOUT,
                     settings.timeout() == null ? "" : settings.timeout().toMillis() + "ms");
+            property(ConfigurationKeys.SITE, report.site());
             xml.writeEndElement();
         }
 

@@ -6,16 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.orchard.probe.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChromiumRenderTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path OUT = Path.of("target", "html-report").toAbsolutePath();
 
     @TempDir
@@ -37,48 +32,26 @@ class ChromiumRenderTest {
 
     @BeforeAll
     static void writeReports() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + " here: install it with "
-                + "'apt-get install -y chromium' to render the HTML report in a headless browser");
+        new Chromium(profile);
         Reports.writeAll(Runs.mixed("http://127.0.0.1:3128"), OUT);
         page = OUT.resolve(Reports.HTML_FILE);
     }
 
-    private static Browser run(String... mode) throws Exception {
+    private static Chromium.Browser run(String... mode) throws Exception {
         return run(page, mode);
     }
 
-    private static Browser run(Path page, String... mode) throws Exception {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile,
-                "--enable-logging=stderr", "--v=0"));
-        command.addAll(List.of(mode));
-        command.add(page.toUri().toString());
-        Path stdout = Files.createTempFile(profile, "stdout", ".txt");
-        Path stderr = Files.createTempFile(profile, "stderr", ".txt");
-        Process browser = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                .start();
-        if (!browser.waitFor(120, TimeUnit.SECONDS)) {
-            browser.destroyForcibly();
-            fail("chromium did not finish within 120 s: " + command);
-        }
-        return new Browser(browser.exitValue(), Files.readString(stdout), Files.readString(stderr));
-    }
-
-    private record Browser(int exit, String stdout, String stderr) {
-        /** The page's own console output: script errors and blocked loads, not the browser's D-Bus noise. */
-        List<String> pageConsole() {
-            return stderr.lines().filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")).toList();
-        }
+    private static Chromium.Browser run(Path page, String... mode) throws Exception {
+        return new Chromium(profile).run(page, mode);
     }
 
     @Test
     void theDomShowsEveryFailureWithItsCauseAndRemedy() throws Exception {
-        Browser browser = run("--dump-dom");
+        Chromium.Browser browser = run("--dump-dom");
 
-        assertThat(browser.stderr, browser.exit, is(0));
+        assertThat(browser.stderr(), browser.exit(), is(0));
         assertThat(browser.pageConsole(), is(List.of()));
-        String dom = browser.stdout;
+        String dom = browser.stdout();
         assertThat(dom, allOf(containsString("Failures (2)"), containsString("TCP_TIMEOUT"),
                 containsString("DNS_NXDOMAIN"), containsString(Verdict.TCP_TIMEOUT.remedy()),
                 containsString("<svg"), containsString("median 80 ms, max 5001 ms")));
@@ -122,24 +95,24 @@ class ChromiumRenderTest {
                 + "b.setAttribute('data-groups', [].filter.call(document.querySelectorAll('details.cause'),"
                 + " function (g) { return !g.hidden && g.open; }).length);");
 
-        Browser measuredRun = run(probe, "--dump-dom", "--window-size=1280,800");
+        Chromium.Browser measuredRun = run(probe, "--dump-dom", "--window-size=1280,800");
 
-        assertThat(measuredRun.stderr, measuredRun.exit, is(0));
+        assertThat(measuredRun.stderr(), measuredRun.exit(), is(0));
         assertThat(measuredRun.pageConsole(), is(List.of()));
-        int bottom = Integer.parseInt(attribute(measuredRun.stdout, "data-causes-bottom"));
+        int bottom = Integer.parseInt(attribute(measuredRun.stdout(), "data-causes-bottom"));
         assertThat("the causes section ends at " + bottom + " px", bottom > 100 && bottom <= 800, is(true));
-        assertThat("the script folded every <details>", attribute(measuredRun.stdout, "data-open"), is("0"));
-        assertThat(attribute(measuredRun.stdout, "data-filters-hidden"), is("false"));
+        assertThat("the script folded every <details>", attribute(measuredRun.stdout(), "data-open"), is("0"));
+        assertThat(attribute(measuredRun.stdout(), "data-filters-hidden"), is("false"));
         assertThat("the script removed the class that hid content while the page parsed",
-                attribute(measuredRun.stdout, "data-folding"), is(""));
-        assertThat("the verdict filter", attribute(measuredRun.stdout, "data-shown"),
+                attribute(measuredRun.stdout(), "data-folding"), is(""));
+        assertThat("the verdict filter", attribute(measuredRun.stdout(), "data-shown"),
                 is("15 of 150 failures match"));
-        assertThat("only the matching cause shows, opened", attribute(measuredRun.stdout, "data-groups"), is("1"));
+        assertThat("only the matching cause shows, opened", attribute(measuredRun.stdout(), "data-groups"), is("1"));
 
         Path png = dir.resolve("broken-network.png");
         Files.deleteIfExists(png);
-        Browser shot = run(broken, "--screenshot=" + png, "--window-size=1280,800");
-        assertThat(shot.stderr, shot.exit, is(0));
+        Chromium.Browser shot = run(broken, "--screenshot=" + png, "--window-size=1280,800");
+        assertThat(shot.stderr(), shot.exit(), is(0));
         assertThat(shot.pageConsole(), is(List.of()));
         assertThat(Files.size(png) > 10_000, is(true));
     }
@@ -158,10 +131,10 @@ class ChromiumRenderTest {
         Files.writeString(noScript, Files.readString(page).replace("script-src " + PageScript.CSP_SOURCE,
                 "script-src 'none'"));
 
-        Browser browser = run(noScript, "--dump-dom");
+        Chromium.Browser browser = run(noScript, "--dump-dom");
 
-        assertThat(browser.stderr, browser.exit, is(0));
-        String dom = browser.stdout;
+        assertThat(browser.stderr(), browser.exit(), is(0));
+        String dom = browser.stdout();
         assertThat(dom.split("<details class=\"failure\" open", -1).length - 1, is(150));
         assertThat(dom, containsString("<div id=\"filters\" class=\"filters\" role=\"search\" hidden=\"\">"));
     }
@@ -171,9 +144,9 @@ class ChromiumRenderTest {
         Path png = OUT.resolve("report.png");
         Files.deleteIfExists(png);
 
-        Browser browser = run("--screenshot=" + png, "--window-size=1280,2000");
+        Chromium.Browser browser = run("--screenshot=" + png, "--window-size=1280,2000");
 
-        assertThat(browser.stderr, browser.exit, is(0));
+        assertThat(browser.stderr(), browser.exit(), is(0));
         assertThat(browser.pageConsole(), is(List.of()));
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes.length, greaterThan(10_000));

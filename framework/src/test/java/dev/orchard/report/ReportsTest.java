@@ -31,8 +31,8 @@ class ReportsTest {
         List<Path> files = Reports.writeAll(Runs.mixed(null), reports);
 
         assertThat(files.stream().map(f -> f.getFileName().toString()).toList(), contains(
-                "apple-network-results.json", "apple-network-changes.csv", "TEST-apple-network.mdm.xml", "TEST-apple-network.device-setup.xml",
-                "index.html"));
+                "apple-network-results.json", "apple-network-changes.csv", "TEST-apple-network.mdm.xml",
+                "TEST-apple-network.device-setup.xml", "index.html", "apple-network-results.prom"));
         for (Path file : files) {
             assertThat(file + " is written", Files.size(file) > 0, is(true));
             assertThat(file.getParent(), is(reports));
@@ -47,7 +47,8 @@ class ReportsTest {
 
         List<Path> files = Reports.writeAll(empty, dir);
 
-        assertThat(files.size(), is(3));
+        // JSON, CSV, page and metrics; no XML for a run without services
+        assertThat(files.size(), is(4));
         assertThat(ResultsFile.read(files.get(0)).results(), is(List.of()));
         assertThat(Files.readString(files.get(1)), is("change,host,port,transport,service,verdict,reason\n"));
         assertThat(Files.readString(files.get(2)), containsString("Every check that ran passed."));

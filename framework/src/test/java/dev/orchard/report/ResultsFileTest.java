@@ -46,7 +46,7 @@ class ResultsFileTest {
         assertThat(json.get("startedAt").asText(), is("2026-11-29T08:00:00Z"));
         assertThat(json.get("durationMs").isIntegralNumber(), is(true));
         assertThat(json.get("durationMs").asLong(), is(12_345L));
-        assertThat(names(json.get("settings")), contains("timeoutMs", "proxy", "dnsServers"));
+        assertThat(names(json.get("settings")), contains("timeoutMs", "proxy", "dnsServers", "site"));
         assertThat(json.get("settings").get("timeoutMs").asLong(), is(5000L));
         assertThat(json.get("settings").get("dnsServers").get(0).asText(), is("127.0.0.1:5353"));
         assertThat(names(json.get("summary")), contains("total", "passed", "failed", "skipped", "flaky"));

@@ -96,7 +96,8 @@ class SurefireXmlTest {
                 .map(p -> p.getAttribute("name") + "=" + p.getAttribute("value")).toList();
         assertThat(properties, contains("apple-network.catalog=Apple enterprise networks",
                 "apple-network.catalogRevision=2024-11", "apple-network.dnsServers=127.0.0.1:5353",
-                "apple-network.proxy=http://127.0.0.1:3128", "apple-network.timeout=5000ms"));
+                "apple-network.proxy=http://127.0.0.1:3128", "apple-network.timeout=5000ms",
+                "apple-network.site=" + SiteName.local()));
         assertThat(Files.readString(file), allOf(not(containsString("s3cr3t")), not(containsString("alice"))));
     }
 

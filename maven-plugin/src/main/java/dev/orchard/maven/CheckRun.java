@@ -103,7 +103,8 @@ final class CheckRun {
         }
         List<CheckOutcome> merged = attempts.values().stream().map(CheckRun::merge).toList();
         return first.report(merged).map(report -> new RunReport(report.catalogName(), report.catalogRevision(),
-                report.startedAt(), Duration.between(started, Instant.now()), report.settings(), report.outcomes()));
+                report.startedAt(), Duration.between(started, Instant.now()), report.settings(), report.outcomes(),
+                report.site()));
     }
 
     /** The limits the console plan shows; the settings were checked when they were read. */

@@ -53,6 +53,13 @@ abstract class CheckingMojo extends SelectingMojo {
     String pac;
 
     /**
+     * The site this run checks, such as a branch office; recorded in every report and metric. Default: this
+     * machine's host name. XML {@code <site>lyon-2</site>}; command line {@code -Dapple-network.site=lyon-2}.
+     */
+    @Parameter(property = "apple-network.site")
+    String site;
+
+    /**
      * DNS servers, {@code ip[:port]}; the system resolver when unset. XML
      * {@code <dnsServers><dnsServer>10.0.0.53</dnsServer></dnsServers>} or {@code <dnsServers>10.0.0.53,10.0.1.53</dnsServers>};
      * command line {@code -Dapple-network.dnsServers=10.0.0.53,10.0.1.53}.
@@ -118,7 +125,8 @@ abstract class CheckingMojo extends SelectingMojo {
                 .withText(OrchardSettings.CONNECT_TO, joined(connectTo))
                 .withText(OrchardSettings.TARGET, target)
                 .withText(OrchardSettings.PAC, pacLocation())
-                .withText(OrchardSettings.REVISION, revision);
+                .withText(OrchardSettings.REVISION, revision)
+                .withText(OrchardSettings.SITE, site);
         if (trustAnchors != null) {
             settings = settings.withText(OrchardSettings.TRUST_ANCHORS, absolute(trustAnchors).toString());
         }

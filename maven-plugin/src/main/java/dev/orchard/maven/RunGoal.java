@@ -22,6 +22,13 @@ final class RunGoal {
     static Optional<Summary> run(RunSettings settings, Path reportsDirectory, Consumer<String> out,
             Redaction redaction)
             throws MojoExecutionException, MojoFailureException {
+        return runReport(settings, reportsDirectory, out, redaction).map(RunReport::summary);
+    }
+
+    /** The run, its reports written, or empty when no check was selected. */
+    static Optional<RunReport> runReport(RunSettings settings, Path reportsDirectory, Consumer<String> out,
+            Redaction redaction)
+            throws MojoExecutionException, MojoFailureException {
         Optional<RunReport> report;
         try {
             report = new CheckRun(settings, out).run();
@@ -35,6 +42,7 @@ final class RunGoal {
         if (report.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(RunEnding.finish(report.get(), reportsDirectory, out));
+        RunEnding.finish(report.get(), reportsDirectory, out);
+        return report;
     }
 }

@@ -1,7 +1,10 @@
 package dev.orchard.maven;
 
 import dev.orchard.config.OrchardSettings;
+import dev.orchard.report.RunReport;
 import dev.orchard.report.Summary;
+import dev.orchard.sites.Drift;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +57,22 @@ public class VerifyMojo extends CheckingMojo {
     @Parameter(property = "apple-network.failIfNoTests", defaultValue = "true")
     private boolean failIfNoTests;
 
+    /**
+     * A previous apple-network-results.json to compare with: the drift (new failures, fixed checks, verdict
+     * changes, changed CNAME chains and certificate issuers, addresses that left Apple's ranges, latency that
+     * doubled) is printed and written to apple-network-drift.json and .html. Command line
+     * {@code -Dapple-network.baseline=last-week/apple-network-results.json}.
+     */
+    @Parameter(property = "apple-network.baseline")
+    private File baseline;
+
+    /**
+     * With a baseline, fail the build only on checks that fail now and did not fail in the baseline: for sites
+     * that carry known, accepted failures. Command line {@code -Dapple-network.failOnNewFailures}.
+     */
+    @Parameter(property = "apple-network.failOnNewFailures", defaultValue = "false")
+    private boolean failOnNewFailures;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || skipTests) {
@@ -81,8 +100,8 @@ public class VerifyMojo extends CheckingMojo {
                 + settings.settings().get(OrchardSettings.NON_PROXY_HOSTS).map(h -> "; direct for "
                         + String.join("|", h)).orElse(""));
         Path reports = GoalContext.reportsDirectory(reportsDirectory, project, session);
-        Optional<Summary> summary = RunGoal.run(settings, reports, out, redaction);
-        if (summary.isEmpty()) {
+        Optional<RunReport> report = RunGoal.runReport(settings, reports, out, redaction);
+        if (report.isEmpty()) {
             String message = "No Apple network check selected (groups=" + orNone(groups) + ", excludedGroups="
                     + orNone(excludedGroups) + "); expected tags such as a service id (mdm, icloud) or a check kind "
                     + "(dns, tcp, tls, udp)";
@@ -92,9 +111,18 @@ public class VerifyMojo extends CheckingMojo {
             getLog().warn(message);
             return;
         }
-        if (summary.get().failed() > 0) {
-            String message = summary.get().failed() + " of " + summary.get().total()
-                    + " Apple network checks failed; see the failures by cause above and " + reports;
+        Summary summary = report.get().summary();
+        Optional<Drift> drift = BaselineDrift.compare(baseline, report.get(), reports, out);
+        int failing = BaselineDrift.failing(summary.failed(), drift, failOnNewFailures, getLog()::warn);
+        if (failing == 0 && summary.failed() > 0) {
+            out.accept(summary.failed() + " checks failed, none of them new since the baseline "
+                    + "(apple-network.failOnNewFailures)");
+        }
+        if (failing > 0) {
+            String message = (failOnNewFailures && drift.isPresent()
+                    ? failing + " Apple network checks failed that did not fail in the baseline"
+                    : failing + " of " + summary.total() + " Apple network checks failed")
+                    + "; see the failures by cause above and " + reports;
             if (testFailureIgnore) {
                 getLog().warn(message + " (apple-network.testFailureIgnore)");
                 return;
