@@ -1,5 +1,6 @@
 package dev.orchard.probe;
 
+import dev.orchard.Sanitizer;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -101,9 +102,8 @@ final class HttpExchange {
         return body.toByteArray();
     }
 
-    /** A line from the wire, safe to print: control characters replaced, at most 80 characters. */
+    /** A line from the wire, safe to print: see {@link Sanitizer#quote}. */
     static String printable(String text) {
-        String cleaned = text.replaceAll("[\\p{Cntrl}]", "?");
-        return cleaned.length() > 80 ? cleaned.substring(0, 80) + "…" : cleaned;
+        return Sanitizer.quote(text);
     }
 }

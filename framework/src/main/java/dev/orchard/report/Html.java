@@ -1,8 +1,10 @@
 package dev.orchard.report;
 
+import dev.orchard.Sanitizer;
+
 /**
- * Escapes text for HTML element content and quoted attributes; catalog text and hostnames are untrusted. Control
- * characters and lone surrogates (which cannot even be encoded as UTF-8) become U+FFFD.
+ * Escapes text for HTML element content and quoted attributes; catalog text and hostnames are untrusted. Text is
+ * first cleaned by {@link Sanitizer} (credentials redacted, control characters and lone surrogates escaped).
  */
 final class Html {
 
@@ -13,9 +15,10 @@ final class Html {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
+        String clean = Sanitizer.clean(text, Integer.MAX_VALUE);
+        StringBuilder out = new StringBuilder(clean.length() + 16);
+        for (int i = 0; i < clean.length(); ) {
+            int cp = clean.codePointAt(i);
             i += Character.charCount(cp);
             switch (cp) {
                 case '&' -> out.append("&amp;");

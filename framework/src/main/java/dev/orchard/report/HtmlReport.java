@@ -2,6 +2,8 @@ package dev.orchard.report;
 
 import static dev.orchard.report.Html.escape;
 
+import dev.orchard.Sanitizer;
+
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.probe.CertificateInfo;
 import dev.orchard.probe.Evidence;
@@ -66,7 +68,7 @@ final class HtmlReport {
     private static void header(StringBuilder html, RunReport report) {
         NetworkSettings settings = report.settings();
         Summary s = report.summary();
-        String proxy = Redaction.proxy(settings.proxy());
+        String proxy = Sanitizer.withoutCredentials(settings.proxy());
         html.append("<h1>Apple network check: ").append(escape(report.catalogName())).append("</h1>\n")
                 .append("<p class=\"meta\"><span>article revision ").append(escape(report.catalogRevision()))
                 .append("</span><span>started ").append(escape(report.startedAt().toString()))

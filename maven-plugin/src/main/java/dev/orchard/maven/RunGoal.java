@@ -1,5 +1,6 @@
 package dev.orchard.maven;
 
+import dev.orchard.Sanitizer;
 import dev.orchard.catalog.CatalogException;
 import dev.orchard.report.RunReport;
 import dev.orchard.report.Summary;
@@ -19,22 +20,26 @@ final class RunGoal {
     }
 
     /** The run's totals, or empty when no check was selected. */
-    static Optional<Summary> run(RunSettings settings, Path reportsDirectory, Consumer<String> out,
-            Redaction redaction)
+    static Optional<Summary> run(RunSettings settings, Path reportsDirectory, Consumer<String> out)
             throws MojoExecutionException, MojoFailureException {
         Optional<RunReport> report;
         try {
             report = new CheckRun(settings, out).run();
         } catch (CatalogException e) {
-            throw new MojoFailureException(redaction.apply("Bad catalog (apple-network.catalogs):\n" + e.getMessage()));
+            throw new MojoFailureException(printable("Bad catalog (apple-network.catalogs):\n" + e.getMessage()));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(redaction.apply(e.getMessage()));
+            throw new MojoFailureException(printable(e.getMessage()));
         } catch (IllegalStateException e) {
-            throw new MojoExecutionException(redaction.apply(e.getMessage()));
+            throw new MojoExecutionException(printable(e.getMessage()));
         }
         if (report.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(RunEnding.finish(report.get(), reportsDirectory, out));
+    }
+
+    /** A message for the Maven log: each line cleaned (credentials, control characters, length). */
+    static String printable(String message) {
+        return Sanitizer.cleanLines(message, Sanitizer.LINE);
     }
 }

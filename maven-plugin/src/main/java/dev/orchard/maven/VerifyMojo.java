@@ -1,6 +1,7 @@
 package dev.orchard.maven;
 
 import dev.orchard.ConfigurationKeys;
+import dev.orchard.Sanitizer;
 import dev.orchard.report.Summary;
 import java.io.File;
 import java.nio.file.Path;
@@ -122,8 +123,7 @@ public class VerifyMojo extends SelectingMojo {
         }
         ProxyChoice proxyChoice = ProxyChoice.choose(proxy,
                 session == null ? List.of() : session.getSettings().getProxies());
-        Redaction redaction = proxyChoice.redaction();
-        Consumer<String> out = line -> getLog().info(redaction.apply(line));
+        Consumer<String> out = line -> getLog().info(Sanitizer.clean(line, Integer.MAX_VALUE));
         RunSettings settings;
         try {
             settings = new RunSettings(RunSettings.expressions(groups), RunSettings.expressions(excludedGroups),
@@ -140,12 +140,12 @@ public class VerifyMojo extends SelectingMojo {
                             .map(),
                     GoalContext.reruns(rerunFailingTestsCount));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(redaction.apply(e.getMessage()));
+            throw new MojoFailureException(Sanitizer.cleanLines(e.getMessage(), Sanitizer.LINE));
         }
         out.accept("Network: " + settings.parameter(ConfigurationKeys.TARGET).orElse("real") + "; proxy "
                 + proxyChoice.display() + proxyChoice.nonProxyHosts().map(h -> "; direct for " + h).orElse(""));
         Path reports = GoalContext.reportsDirectory(reportsDirectory, project, session);
-        Optional<Summary> summary = RunGoal.run(settings, reports, out, redaction);
+        Optional<Summary> summary = RunGoal.run(settings, reports, out);
         if (summary.isEmpty()) {
             String message = "No Apple network check selected (groups=" + orNone(groups) + ", excludedGroups="
                     + orNone(excludedGroups) + "); expected tags such as a service id (mdm, icloud) or a check kind "
