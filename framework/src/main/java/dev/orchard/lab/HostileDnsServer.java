@@ -1,0 +1,131 @@
+package dev.orchard.lab;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * A DNS server on 127.0.0.1 that answers as a hostile or broken network does: before each real answer it sends a
+ * datagram with a wrong message id and a forged answer from another port, and the real answer only after a delay;
+ * or it answers with a well-formed reply far larger than 512 bytes and no TC flag. Every name gets A records in
+ * 192.0.2.0/24 (documentation addresses); AAAA queries get no data.
+ */
+public final class HostileDnsServer implements AutoCloseable {
+
+    /** How the server misbehaves. */
+    public enum Mode {
+        /** A wrong id, then a right id from another port, then the real answer {@link #DELAY_MILLIS} later. */
+        STRAY_IDS,
+        /** One well-formed answer of {@link #OVERSIZED_RECORDS} A records, over UDP, without TC. */
+        OVERSIZED
+    }
+
+    public static final int DELAY_MILLIS = 200;
+    public static final int OVERSIZED_RECORDS = 200;
+    /** The address every name resolves to first. */
+    public static final String ADDRESS = "192.0.2.1";
+
+    private final DatagramSocket socket;
+    private final DatagramSocket forger;
+    private final Mode mode;
+    private final ScheduledExecutorService later;
+    private final Thread thread;
+
+    private HostileDnsServer(Mode mode) throws SocketException {
+        this.mode = mode;
+        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.forger = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.later = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hostile-dns-later");
+            t.setDaemon(true);
+            return t;
+        });
+        this.thread = new Thread(this::serve, "hostile-dns-" + socket.getLocalPort());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public static HostileDnsServer start(Mode mode) throws IOException {
+        return new HostileDnsServer(mode);
+    }
+
+    /** 127.0.0.1 and the port, as a resolver setting. */
+    public InetSocketAddress address() {
+        return new InetSocketAddress(socket.getLocalAddress(), socket.getLocalPort());
+    }
+
+    private void serve() {
+        byte[] buffer = new byte[4096];
+        while (!socket.isClosed()) {
+            try {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                socket.receive(packet);
+                Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                InetSocketAddress client = (InetSocketAddress) packet.getSocketAddress();
+                Message answer = answer(query, mode == Mode.OVERSIZED ? OVERSIZED_RECORDS : 1);
+                if (mode == Mode.STRAY_IDS) {
+                    Message stray = answer(query, 1);
+                    stray.getHeader().setID((query.getHeader().getID() + 1) & 0xFFFF);
+                    send(socket, stray, client);
+                    send(forger, answer(query, 1), client);
+                    later.schedule(() -> send(socket, answer, client), DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    send(socket, answer, client);
+                }
+            } catch (IOException e) {
+                // closed, or a datagram that is not DNS: nothing to answer
+            }
+        }
+    }
+
+    private static Message answer(Message query, int records) throws IOException {
+        Message answer = new Message(query.getHeader().getID());
+        answer.getHeader().setFlag(Flags.QR);
+        answer.getHeader().setFlag(Flags.RD);
+        answer.getHeader().setFlag(Flags.RA);
+        Record question = query.getQuestion();
+        answer.addRecord(question, Section.QUESTION);
+        if (question.getType() == Type.A) {
+            for (int i = 0; i < records; i++) {
+                answer.addRecord(new ARecord(question.getName(), DClass.IN, 60,
+                        InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, (byte) (1 + i % 250)})),
+                        Section.ANSWER);
+            }
+        }
+        return answer;
+    }
+
+    private static void send(DatagramSocket from, Message message, InetSocketAddress to) {
+        byte[] wire = message.toWire();
+        try {
+            from.send(new DatagramPacket(wire, wire.length, to));
+        } catch (IOException e) {
+            // the client is gone
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+        forger.close();
+        later.shutdownNow();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
