@@ -26,6 +26,9 @@ public final class HostileHttpServer extends LabTcpServer {
         RAW_AUTHORIZATION
     }
 
+    /** What every echoing answer adds to its reason phrase: a terminal escape and a forged Maven log line. */
+    public static final String INJECTION = " \u001b[31m\u0007\n[INFO] BUILD SUCCESS\u0000";
+
     private final Function<LabHttp.Request, byte[]> answer;
     private final boolean stall;
 
@@ -86,12 +89,12 @@ public final class HostileHttpServer extends LabTcpServer {
         String head;
         String body = "";
         switch (echo) {
-            case REASON -> head = "HTTP/1.1 403 Forbidden for " + decoded + "\r\nServer: echo-proxy";
+            case REASON -> head = "HTTP/1.1 403 Forbidden for " + decoded + INJECTION + "\r\nServer: echo-proxy";
             case BODY -> {
-                head = "HTTP/1.1 403 Forbidden\r\nServer: echo-proxy";
+                head = "HTTP/1.1 403 Forbidden" + INJECTION + "\r\nServer: echo-proxy";
                 body = "<p>user " + decoded + " (" + encoded + ", " + given + ") may not pass</p>";
             }
-            default -> head = "HTTP/1.1 403 Denied " + given + "\r\nServer: " + given;
+            default -> head = "HTTP/1.1 403 Denied " + given + INJECTION + "\r\nServer: " + given;
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return (head + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n" + body)
