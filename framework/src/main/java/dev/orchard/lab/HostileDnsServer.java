@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,12 @@ public final class HostileDnsServer implements AutoCloseable {
         /** A wrong id, then a right id from another port, then the real answer {@link #DELAY_MILLIS} later. */
         STRAY_IDS,
         /** One well-formed answer of {@link #OVERSIZED_RECORDS} A records, over UDP, without TC. */
-        OVERSIZED
+        OVERSIZED,
+        /**
+         * Random bytes for any datagram (DNS, NTP, QUIC alike), most of them carrying the request's first two bytes
+         * (a DNS id), for fuzzing the probes' parsers.
+         */
+        GARBAGE
     }
 
     public static final int DELAY_MILLIS = 200;
@@ -44,8 +50,11 @@ public final class HostileDnsServer implements AutoCloseable {
     private final ScheduledExecutorService later;
     private final Thread thread;
 
-    private HostileDnsServer(Mode mode) throws SocketException {
+    private final Random random;
+
+    private HostileDnsServer(Mode mode, Random random) throws SocketException {
         this.mode = mode;
+        this.random = random;
         this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.forger = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.later = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,7 +68,12 @@ public final class HostileDnsServer implements AutoCloseable {
     }
 
     public static HostileDnsServer start(Mode mode) throws IOException {
-        return new HostileDnsServer(mode);
+        return new HostileDnsServer(mode, new Random(0));
+    }
+
+    /** A {@link Mode#GARBAGE} server whose bytes come from {@code random}. */
+    public static HostileDnsServer garbage(Random random) throws IOException {
+        return new HostileDnsServer(Mode.GARBAGE, random);
     }
 
     /** 127.0.0.1 and the port, as a resolver setting. */
@@ -73,6 +87,16 @@ public final class HostileDnsServer implements AutoCloseable {
             try {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
+                if (mode == Mode.GARBAGE) {
+                    byte[] reply = new byte[random.nextInt(1500)];
+                    random.nextBytes(reply);
+                    if (reply.length >= 2 && packet.getLength() >= 2 && random.nextInt(4) > 0) {
+                        reply[0] = packet.getData()[0];
+                        reply[1] = packet.getData()[1];
+                    }
+                    socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+                    continue;
+                }
                 Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
                 InetSocketAddress client = (InetSocketAddress) packet.getSocketAddress();
                 Message answer = answer(query, mode == Mode.OVERSIZED ? OVERSIZED_RECORDS : 1);

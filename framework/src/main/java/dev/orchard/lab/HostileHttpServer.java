@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -57,6 +58,24 @@ public final class HostileHttpServer extends LabTcpServer {
     public static HostileHttpServer stallingBody(String head, String start) {
         return new HostileHttpServer("hostile-slow-body", request -> (head + "\r\nContent-Length: 1000\r\n\r\n"
                 + start).getBytes(StandardCharsets.ISO_8859_1), true);
+    }
+
+    /**
+     * A server that answers every connection with up to 4 KiB of bytes from {@code random} and closes, for fuzzing
+     * the probes' parsers; half of the answers start like an HTTP status line, so that the headers get parsed too.
+     */
+    public static HostileHttpServer babbling(Random random) {
+        return new HostileHttpServer("hostile-babble", request -> {
+            synchronized (random) {
+                byte[] bytes = new byte[random.nextInt(4096)];
+                random.nextBytes(bytes);
+                if (random.nextBoolean()) {
+                    byte[] head = ("HTTP/1.1 " + (100 + random.nextInt(500)) + " ").getBytes(StandardCharsets.US_ASCII);
+                    System.arraycopy(head, 0, bytes, 0, Math.min(head.length, bytes.length));
+                }
+                return bytes;
+            }
+        }, false);
     }
 
     /** {@code http://user:password@127.0.0.1:port}, as a proxy setting. */
