@@ -1,10 +1,14 @@
 package dev.orchard.lab;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -32,6 +36,8 @@ public final class HostileDnsServer implements AutoCloseable {
         STRAY_IDS,
         /** One well-formed answer of {@link #OVERSIZED_RECORDS} A records, over UDP, without TC. */
         OVERSIZED,
+        /** An empty answer with TC over UDP; the {@link #OVERSIZED_RECORDS} records over TCP on the same port. */
+        TRUNCATED,
         /**
          * Random bytes for any datagram (DNS, NTP, QUIC alike), most of them carrying the request's first two bytes
          * (a DNS id), for fuzzing the probes' parsers.
@@ -49,6 +55,8 @@ public final class HostileDnsServer implements AutoCloseable {
     private final Mode mode;
     private final ScheduledExecutorService later;
     private final Thread thread;
+    private final ServerSocket tcp;
+    private final Thread tcpThread;
 
     private final Random random;
 
@@ -65,6 +73,38 @@ public final class HostileDnsServer implements AutoCloseable {
         this.thread = new Thread(this::serve, "hostile-dns-" + socket.getLocalPort());
         thread.setDaemon(true);
         thread.start();
+        if (mode == Mode.TRUNCATED) {
+            try {
+                this.tcp = new ServerSocket(socket.getLocalPort(), 50, InetAddress.getLoopbackAddress());
+            } catch (IOException e) {
+                close();
+                throw new SocketException("cannot listen on TCP " + socket.getLocalPort() + ": " + e.getMessage());
+            }
+            this.tcpThread = new Thread(this::serveTcp, "hostile-dns-tcp-" + socket.getLocalPort());
+            tcpThread.setDaemon(true);
+            tcpThread.start();
+        } else {
+            this.tcp = null;
+            this.tcpThread = null;
+        }
+    }
+
+    private void serveTcp() {
+        while (!tcp.isClosed()) {
+            try (Socket client = tcp.accept()) {
+                client.setSoTimeout(10_000);
+                DataInputStream in = new DataInputStream(client.getInputStream());
+                byte[] query = new byte[in.readUnsignedShort()];
+                in.readFully(query);
+                byte[] wire = answer(new Message(query), OVERSIZED_RECORDS).toWire();
+                DataOutputStream out = new DataOutputStream(client.getOutputStream());
+                out.writeShort(wire.length);
+                out.write(wire);
+                out.flush();
+            } catch (IOException e) {
+                // closed, or a client that went away
+            }
+        }
     }
 
     public static HostileDnsServer start(Mode mode) throws IOException {
@@ -99,7 +139,11 @@ public final class HostileDnsServer implements AutoCloseable {
                 }
                 Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
                 InetSocketAddress client = (InetSocketAddress) packet.getSocketAddress();
-                Message answer = answer(query, mode == Mode.OVERSIZED ? OVERSIZED_RECORDS : 1);
+                Message answer = answer(query, mode == Mode.OVERSIZED ? OVERSIZED_RECORDS
+                        : mode == Mode.TRUNCATED ? 0 : 1);
+                if (mode == Mode.TRUNCATED) {
+                    answer.getHeader().setFlag(Flags.TC);
+                }
                 if (mode == Mode.STRAY_IDS) {
                     Message stray = answer(query, 1);
                     stray.getHeader().setID((query.getHeader().getID() + 1) & 0xFFFF);
@@ -145,6 +189,13 @@ public final class HostileDnsServer implements AutoCloseable {
     public void close() {
         socket.close();
         forger.close();
+        if (tcp != null) {
+            try {
+                tcp.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
         later.shutdownNow();
         try {
             thread.join(5_000);

@@ -1,24 +1,23 @@
 package dev.orchard.probe;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
 
 /**
  * Asks one DNS server several questions the way a stub resolver does: over one connected UDP socket, so that only
@@ -155,29 +154,38 @@ final class DnsExchange {
         return "a datagram with message id " + id + ", which no query of ours has";
     }
 
-    /** The same question over TCP, as a truncated UDP answer asks; dnsjava checks the id and question. */
+    /**
+     * The same question over TCP, as a truncated UDP answer asks (RFC 7766 framing: a two-byte length). A blocking
+     * socket rather than dnsjava's resolver: that would start dnsjava's selector thread and shutdown hook, which
+     * outlive a Maven plugin's class realm.
+     */
     private static Reply overTcp(InetSocketAddress server, Message query, long deadline) {
-        long remaining = deadline - System.nanoTime();
+        long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (remaining <= 0) {
             return new Reply(null, DnsAnswer.Outcome.TIMEOUT, "truncated over UDP, no time left for TCP");
         }
-        SimpleResolver tcp = new SimpleResolver(server);
-        tcp.setTCP(true);
-        tcp.setTimeout(Duration.ofNanos(remaining));
-        var future = tcp.sendAsync(query).toCompletableFuture();
-        try {
-            return new Reply(future.get(remaining, TimeUnit.NANOSECONDS), null, null);
-        } catch (TimeoutException e) {
-            future.cancel(true);
+        try (Socket socket = new Socket()) {
+            socket.connect(server, (int) remaining);
+            socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            byte[] wire = query.toWire();
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeShort(wire.length);
+            out.write(wire);
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            byte[] data = new byte[in.readUnsignedShort()];
+            in.readFully(data);
+            Message response = new Message(data);
+            if (response.getHeader().getID() != query.getHeader().getID()) {
+                return new Reply(null, DnsAnswer.Outcome.UNREACHABLE, "truncated over UDP, and the TCP answer has"
+                        + " another message id");
+            }
+            return new Reply(response, null, null);
+        } catch (SocketTimeoutException e) {
             return new Reply(null, DnsAnswer.Outcome.TIMEOUT, "truncated over UDP, no answer over TCP in time");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return new Reply(null, DnsAnswer.Outcome.TIMEOUT, "interrupted");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+        } catch (IOException e) {
             return new Reply(null, DnsAnswer.Outcome.UNREACHABLE, "truncated over UDP, TCP failed: "
-                    + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                    + TcpFailure.brief(e));
         }
     }
 }

@@ -77,6 +77,16 @@ class HostileNetworkTest {
     }
 
     @Test
+    void aTruncatedReplyIsAskedAgainOverTcp() throws Exception {
+        try (HostileDnsServer dns = HostileDnsServer.start(HostileDnsServer.Mode.TRUNCATED)) {
+            DnsProbe probe = new DnsProbe(List.of(dns.address()), TIMEOUT, List.of());
+            ProbeResult result = probe.resolve("mdm.example.com").result();
+            assertThat(result.message(), result.verdict(), is(Verdict.OK));
+            assertThat(result.evidence().addresses().size(), is(HostileDnsServer.OVERSIZED_RECORDS));
+        }
+    }
+
+    @Test
     void controlBytesInTheStatusLineAndHeadersAreEscaped() {
         String head = "HTTP/1.1 302 Found\u001b[2J\u0007\r\nLocation: http://portal.invalid/\u0000\u001b[31m\rX"
                 + "\r\nServer: nginx\u001b]0;pwned\u0007\n[INFO] BUILD SUCCESS";
