@@ -30,8 +30,12 @@ public record Catalog(String name, Source source, List<Service> services) {
     /** The classpath resource of the bundled Apple catalog. */
     public static final String BUNDLED_RESOURCE = "dev/orchard/catalog/apple-enterprise-networks.yaml";
 
-    /** The largest catalog file read, in bytes (1 MiB): sixteen times Apple's whole list. */
-    public static final int MAX_BYTES = 1024 * 1024;
+    /**
+     * The largest catalog file read, in bytes (512 KiB): eight times Apple's whole list, and small enough that even
+     * one string of this size (SnakeYAML's time grows with the square of a scalar's length) fails in well under a
+     * second.
+     */
+    public static final int MAX_BYTES = 512 * 1024;
 
     public Catalog {
         name = Validation.requireText("catalog name", name);
