@@ -110,32 +110,17 @@ class HostileCatalogTest {
 
     @Test
     void anAliasIsRefusedWithItsLine() {
-        CatalogException error = assertThrows(CatalogException.class, () -> Catalog.parse("""
-                name: Site
-                source: {article: Site list, language: en, revision: 2026-01}
-                services:
-                  - id: mdm
-                    title: &t Device management
-                    endpoints:
-                      - host: *t
-                        ports: [443]
-                """, "site.yaml"));
-        assertThat(error.getMessage(), containsString("site.yaml:7"));
-        assertThat(error.getMessage(), containsString("alias *t"));
+        CatalogException error = assertThrows(CatalogException.class, () -> Catalog.parse(CatalogValidationTest.HEAD
+                + "      - host: &h mdm.example.com\n        ports: [443]\n      - host: *h\n        ports: [80]\n",
+                "site.yaml"));
+        assertThat(error.getMessage(), containsString("site.yaml:9"));
+        assertThat(error.getMessage(), containsString("alias *h"));
     }
 
     @Test
     void aTwentyDigitPortNamesFileAndLine() {
-        CatalogException error = assertThrows(CatalogException.class, () -> Catalog.parse("""
-                name: Site
-                source: {article: Site list, language: en, revision: 2026-01}
-                services:
-                  - id: mdm
-                    title: Device management
-                    endpoints:
-                      - host: mdm.example.com
-                        ports: [99999999999999999999]
-                """, "site.yaml"));
+        CatalogException error = assertThrows(CatalogException.class, () -> Catalog.parse(CatalogValidationTest.HEAD
+                + "      - host: mdm.example.com\n        ports: [99999999999999999999]\n", "site.yaml"));
         assertThat(error.getMessage(), containsString("site.yaml:8: ports: port 99999999999999999999 is out of range"));
     }
 

@@ -56,34 +56,31 @@ class HostileNetworkTest {
         }
     }
 
+    private static ProbeResult resolveThrough(HostileDnsServer.Mode mode) throws Exception {
+        try (HostileDnsServer dns = HostileDnsServer.start(mode)) {
+            return new DnsProbe(List.of(dns.address()), TIMEOUT, List.of()).resolve("mdm.example.com").result();
+        }
+    }
+
     @Test
     void aStrayIdAndAForgedSourceAreIgnoredUntilTheRealAnswer() throws Exception {
-        try (HostileDnsServer dns = HostileDnsServer.start(HostileDnsServer.Mode.STRAY_IDS)) {
-            DnsProbe probe = new DnsProbe(List.of(dns.address()), TIMEOUT, List.of());
-            ProbeResult result = probe.resolve("mdm.example.com").result();
-            assertThat(result.message(), result.verdict(), is(Verdict.OK));
-            assertThat(result.evidence().addresses(), hasItem(HostileDnsServer.ADDRESS));
-        }
+        ProbeResult result = resolveThrough(HostileDnsServer.Mode.STRAY_IDS);
+        assertThat(result.message(), result.verdict(), is(Verdict.OK));
+        assertThat(result.evidence().addresses(), hasItem(HostileDnsServer.ADDRESS));
     }
 
     @Test
     void anOversizedReplyWithoutTruncationIsRead() throws Exception {
-        try (HostileDnsServer dns = HostileDnsServer.start(HostileDnsServer.Mode.OVERSIZED)) {
-            DnsProbe probe = new DnsProbe(List.of(dns.address()), TIMEOUT, List.of());
-            ProbeResult result = probe.resolve("mdm.example.com").result();
-            assertThat(result.message(), result.verdict(), is(Verdict.OK));
-            assertThat(result.evidence().addresses().size(), is(HostileDnsServer.OVERSIZED_RECORDS));
-        }
+        ProbeResult result = resolveThrough(HostileDnsServer.Mode.OVERSIZED);
+        assertThat(result.message(), result.verdict(), is(Verdict.OK));
+        assertThat(result.evidence().addresses().size(), is(HostileDnsServer.OVERSIZED_RECORDS));
     }
 
     @Test
     void aTruncatedReplyIsAskedAgainOverTcp() throws Exception {
-        try (HostileDnsServer dns = HostileDnsServer.start(HostileDnsServer.Mode.TRUNCATED)) {
-            DnsProbe probe = new DnsProbe(List.of(dns.address()), TIMEOUT, List.of());
-            ProbeResult result = probe.resolve("mdm.example.com").result();
-            assertThat(result.message(), result.verdict(), is(Verdict.OK));
-            assertThat(result.evidence().addresses().size(), is(HostileDnsServer.OVERSIZED_RECORDS));
-        }
+        ProbeResult result = resolveThrough(HostileDnsServer.Mode.TRUNCATED);
+        assertThat(result.message(), result.verdict(), is(Verdict.OK));
+        assertThat(result.evidence().addresses().size(), is(HostileDnsServer.OVERSIZED_RECORDS));
     }
 
     @Test
