@@ -1,10 +1,10 @@
 package dev.orchard.catalog;
 
-import dev.orchard.Sanitizer;
 import dev.orchard.catalog.CatalogException.Problem;
 import dev.orchard.catalog.YamlNode.Mapping;
 import dev.orchard.catalog.YamlNode.Scalar;
 import dev.orchard.catalog.YamlNode.Sequence;
+import dev.orchard.internal.Sanitizer;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,6 +1,6 @@
 package dev.orchard.catalog;
 
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 import java.util.Objects;
 
 /**

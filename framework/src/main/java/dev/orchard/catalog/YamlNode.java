@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;

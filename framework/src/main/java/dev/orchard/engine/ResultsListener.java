@@ -1,7 +1,7 @@
 package dev.orchard.engine;
 
 import dev.orchard.ConfigurationKeys;
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.report.Reports;
 import dev.orchard.report.RunReport;
 import java.io.IOException;

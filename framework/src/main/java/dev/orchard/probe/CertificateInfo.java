@@ -1,6 +1,6 @@
 package dev.orchard.probe;
 
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 
 /**
  * One certificate of a presented chain, as evidence: enough to tell Apple's CA from an inspection CA. The names

@@ -1,6 +1,6 @@
 package dev.orchard.probe;
 
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.orchard.probe;
 
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.orchard.probe;
 
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package dev.orchard.report;
 
-import dev.orchard.Sanitizer;
-
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.NetworkSettings;
 import dev.orchard.probe.ProbeResult;

@@ -1,6 +1,6 @@
 package dev.orchard.report;
 
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 
 /**
  * Escapes text for HTML element content and quoted attributes; catalog text and hostnames are untrusted. Text is

@@ -2,9 +2,8 @@ package dev.orchard.report;
 
 import static dev.orchard.report.Html.escape;
 
-import dev.orchard.Sanitizer;
-
 import dev.orchard.catalog.Endpoint;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.CertificateInfo;
 import dev.orchard.probe.Evidence;
 import dev.orchard.probe.NetworkSettings;

@@ -1,8 +1,7 @@
 package dev.orchard.report;
 
-import dev.orchard.Sanitizer;
-
 import dev.orchard.ConfigurationKeys;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.NetworkSettings;
 import dev.orchard.probe.ProbeResult;
 import dev.orchard.probe.Status;

@@ -32,7 +32,7 @@ class ProbeFuzzTest {
             ProbeResult result = Deadline.finishesWithin(TIMEOUT.multipliedBy(3), probe);
             assertThat(result, notNullValue());
             HostileNetworkTest.assertClean(result);
-            assertThat(result.message().length(), lessThanOrEqualTo(dev.orchard.Sanitizer.LINE));
+            assertThat(result.message().length(), lessThanOrEqualTo(dev.orchard.internal.Sanitizer.LINE));
         }
     }
 

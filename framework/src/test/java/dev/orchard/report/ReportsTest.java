@@ -76,10 +76,10 @@ class ReportsTest {
 
     @Test
     void proxyCredentialsAreRemovedInEveryForm() {
-        assertThat(dev.orchard.Sanitizer.withoutCredentials("http://alice:s3cr3t@127.0.0.1:3128"), is("http://127.0.0.1:3128"));
-        assertThat(dev.orchard.Sanitizer.withoutCredentials("http://alice@[::1]:3128"), is("http://[::1]:3128"));
-        assertThat(dev.orchard.Sanitizer.withoutCredentials("http://al ice:s3 cr3t@127.0.0.1:3128"), is("http://127.0.0.1:3128"));
-        assertThat(dev.orchard.Sanitizer.withoutCredentials("http://127.0.0.1:3128"), is("http://127.0.0.1:3128"));
-        assertThat(dev.orchard.Sanitizer.withoutCredentials(null) == null, is(true));
+        assertThat(dev.orchard.internal.Sanitizer.withoutCredentials("http://alice:s3cr3t@127.0.0.1:3128"), is("http://127.0.0.1:3128"));
+        assertThat(dev.orchard.internal.Sanitizer.withoutCredentials("http://alice@[::1]:3128"), is("http://[::1]:3128"));
+        assertThat(dev.orchard.internal.Sanitizer.withoutCredentials("http://al ice:s3 cr3t@127.0.0.1:3128"), is("http://127.0.0.1:3128"));
+        assertThat(dev.orchard.internal.Sanitizer.withoutCredentials("http://127.0.0.1:3128"), is("http://127.0.0.1:3128"));
+        assertThat(dev.orchard.internal.Sanitizer.withoutCredentials(null) == null, is(true));
     }
 }

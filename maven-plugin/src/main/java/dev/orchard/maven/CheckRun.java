@@ -3,10 +3,10 @@ package dev.orchard.maven;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
-import dev.orchard.Sanitizer;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.engine.AppleNetworkTestEngine;
 import dev.orchard.engine.ResultsCollector;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.Network;
 import dev.orchard.probe.NetworkSettings;

@@ -1,6 +1,6 @@
 package dev.orchard.maven;
 
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.settings.Proxy;

@@ -1,7 +1,7 @@
 package dev.orchard.maven;
 
-import dev.orchard.Sanitizer;
 import dev.orchard.catalog.CatalogException;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.report.RunReport;
 import dev.orchard.report.Summary;
 import java.nio.file.Path;

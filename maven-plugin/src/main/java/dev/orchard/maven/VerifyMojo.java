@@ -1,7 +1,7 @@
 package dev.orchard.maven;
 
 import dev.orchard.ConfigurationKeys;
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.report.Summary;
 import java.io.File;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.orchard.maven;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import dev.orchard.Sanitizer;
+import dev.orchard.internal.Sanitizer;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.settings.Proxy;

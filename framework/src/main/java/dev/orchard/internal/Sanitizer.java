@@ -1,4 +1,4 @@
-package dev.orchard;
+package dev.orchard.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 

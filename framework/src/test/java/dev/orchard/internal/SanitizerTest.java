@@ -1,4 +1,4 @@
-package dev.orchard;
+package dev.orchard.internal;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
