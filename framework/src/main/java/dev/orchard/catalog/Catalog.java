@@ -1,13 +1,18 @@
 package dev.orchard.catalog;
 
+import dev.orchard.internal.Sanitizer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +29,13 @@ public record Catalog(String name, Source source, List<Service> services) {
 
     /** The classpath resource of the bundled Apple catalog's current revision (see {@link BundledRevision}). */
     public static final String BUNDLED_RESOURCE = "dev/orchard/catalog/apple-enterprise-networks.yaml";
+
+    /**
+     * The largest catalog file read, in bytes (512 KiB): eight times Apple's whole list, and small enough that even
+     * one string of this size (SnakeYAML's time grows with the square of a scalar's length) fails in well under a
+     * second.
+     */
+    public static final int MAX_BYTES = 512 * 1024;
 
     public Catalog {
         name = Validation.requireText("catalog name", name);
@@ -101,20 +113,63 @@ public record Catalog(String name, Source source, List<Service> services) {
             if (in == null) {
                 throw new CatalogException(new Location(name, 0), "", "no such classpath resource");
             }
-            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return CatalogReader.read(reader, name);
+            try (InputStream stream = in) {
+                return CatalogReader.read(new StringReader(bounded(stream, new Location(name, 0))), name);
             } catch (IOException e) {
                 throw new CatalogException(new Location(name, 0), "", "cannot be read: " + e.getMessage());
             }
         }
-        Path path = Path.of(name);
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return CatalogReader.read(reader, name);
-        } catch (NoSuchFileException e) {
-            throw new CatalogException(new Location(name, 0), "", "no such file; expected a catalog YAML file");
-        } catch (IOException e) {
-            throw new CatalogException(new Location(name, 0), "", "cannot be read: " + e.getMessage());
+        Location where = new Location(name, 0);
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new CatalogException(where, "", "is not a valid file path; expected a catalog YAML file");
         }
+        try {
+            // Checked before opening: opening a FIFO for reading blocks until someone writes to it.
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                throw new CatalogException(where, "", "is a directory; expected a catalog YAML file");
+            }
+            if (!attributes.isRegularFile()) {
+                throw new CatalogException(where, "", "is not a regular file (a FIFO, device or socket); expected "
+                        + "a catalog YAML file");
+            }
+            if (attributes.size() > MAX_BYTES) {
+                throw tooLarge(where, attributes.size());
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                return CatalogReader.read(new StringReader(bounded(in, where)), name);
+            }
+        } catch (NoSuchFileException e) {
+            throw new CatalogException(where, "", "no such file; expected a catalog YAML file");
+        } catch (IOException e) {
+            throw new CatalogException(where, "", "cannot be read: " + Sanitizer.quote(e.getMessage()));
+        }
+    }
+
+    /**
+     * The text of a catalog of at most {@link #MAX_BYTES}, read without ever holding more; strict UTF-8. Bounding the
+     * input bounds the parse: SnakeYAML's time grows with the square of a scalar's length.
+     */
+    private static String bounded(InputStream in, Location where) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(where, -1);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CatalogException(where, "", "is not UTF-8 text; expected a catalog YAML file");
+        }
+    }
+
+    private static CatalogException tooLarge(Location where, long size) {
+        return new CatalogException(where, "", (size < 0 ? "is larger than " : "is " + size + " bytes, larger than ")
+                + MAX_BYTES + " bytes, the most a catalog file may have (Apple's whole list is about 64 KB); "
+                + "expected a catalog YAML file");
     }
 
     /** Parses catalog YAML text, for tests and tools; {@code file} names it in errors. */

@@ -1,5 +1,6 @@
 package dev.orchard.catalog;
 
+import dev.orchard.internal.Sanitizer;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,13 @@ public final class CatalogException extends RuntimeException {
 
     /** One problem in one place. */
     public record Problem(Location location, String field, String message) {
+
+        /** Catalog content reaches the log through these: escaped and bounded (see {@link Sanitizer}). */
+        public Problem {
+            field = field == null ? "" : Sanitizer.quote(field);
+            message = Sanitizer.clean(message);
+        }
+
         @Override
         public String toString() {
             return location + ": " + (field.isEmpty() ? "" : field + ": ") + message;

@@ -4,6 +4,7 @@ import dev.orchard.catalog.CatalogException.Problem;
 import dev.orchard.catalog.YamlNode.Mapping;
 import dev.orchard.catalog.YamlNode.Scalar;
 import dev.orchard.catalog.YamlNode.Sequence;
+import dev.orchard.internal.Sanitizer;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -274,9 +275,9 @@ final class CatalogReader {
                 problem(item.line(), key, "is " + item.kind() + "; expected a port number from 1 to 65535");
                 continue;
             }
-            long value = Long.parseLong(s.text());
+            long value = portNumber(s.text());
             if (value < 1 || value > 65535) {
-                problem(item.line(), key, "port " + value + " is out of range; expected 1 to 65535");
+                problem(item.line(), key, "port " + Sanitizer.quote(s.text()) + " is out of range; expected 1 to 65535");
                 continue;
             }
             if (ports.contains((int) value)) {
@@ -289,6 +290,15 @@ final class CatalogReader {
             problem(node.line(), key, "is empty; expected at least one port");
         }
         return ports;
+    }
+
+    /** The number, or -1 when it does not fit a long (20 digits) or is not decimal (YAML's 0x1F). */
+    private static long portNumber(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private <E extends Enum<E>> List<E> enums(Mapping map, String key, Function<String, Optional<E>> parse,

@@ -1,5 +1,6 @@
 package dev.orchard.catalog;
 
+import dev.orchard.internal.Sanitizer;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,7 @@ public record Location(String file, int line) {
 
     @Override
     public String toString() {
-        return line > 0 ? file + ":" + line : file;
+        String shown = Sanitizer.clean(file, 300);
+        return line > 0 ? shown + ":" + line : shown;
     }
 }

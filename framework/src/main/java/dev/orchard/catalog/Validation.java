@@ -1,5 +1,6 @@
 package dev.orchard.catalog;
 
+import dev.orchard.internal.Sanitizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ final class Validation {
         requireText(what, host);
         String problem = hostProblem(host, false);
         if (problem != null) {
-            throw new IllegalArgumentException(what + " '" + host + "' " + problem);
+            throw new IllegalArgumentException(what + " '" + Sanitizer.quote(host) + "' " + problem);
         }
         return host;
     }
@@ -41,7 +42,7 @@ final class Validation {
         requireText(what, pattern);
         String problem = hostProblem(pattern, true);
         if (problem != null) {
-            throw new IllegalArgumentException(what + " '" + pattern + "' " + problem);
+            throw new IllegalArgumentException(what + " '" + Sanitizer.quote(pattern) + "' " + problem);
         }
         return pattern;
     }
@@ -79,7 +80,7 @@ final class Validation {
         }
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
-                return "has an invalid label '" + label
+                return "has an invalid label '" + Sanitizer.quote(label)
                         + "'; labels are 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen";
             }
         }
@@ -96,7 +97,7 @@ final class Validation {
     static String requireServiceId(String id) {
         requireText("service id", id);
         if (!SERVICE_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("service id '" + id
+            throw new IllegalArgumentException("service id '" + Sanitizer.quote(id)
                     + "' is invalid; expected lower-case words joined by hyphens, such as device-setup");
         }
         return id;
@@ -104,7 +105,7 @@ final class Validation {
 
     static String requireTag(String tag) {
         if (tag == null || !TestTag.isValid(tag)) {
-            throw new IllegalArgumentException("tag '" + tag + "' is not a valid JUnit tag; tags must not be empty"
+            throw new IllegalArgumentException("tag '" + Sanitizer.quote(tag) + "' is not a valid JUnit tag; tags must not be empty"
                     + " or contain white space, control characters or any of , ( ) & | !");
         }
         return tag.strip();
@@ -113,7 +114,7 @@ final class Validation {
     static String requireRevision(String revision) {
         requireText("revision", revision);
         if (!REVISION.matcher(revision).matches()) {
-            throw new IllegalArgumentException("revision '" + revision + "' is invalid; expected YYYY-MM, such as 2024-11");
+            throw new IllegalArgumentException("revision '" + Sanitizer.quote(revision) + "' is invalid; expected YYYY-MM, such as 2024-11");
         }
         return revision;
     }

@@ -3,6 +3,7 @@ package dev.orchard.engine;
 import dev.orchard.ConfigurationKeys;
 import dev.orchard.config.OrchardSettings;
 import dev.orchard.config.OrchardSettings.Key;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.report.Reports;
 import dev.orchard.report.RunReport;
 import java.io.IOException;
@@ -46,8 +47,8 @@ public final class ResultsListener extends ResultsCollector {
         try {
             Reports.writeAll(report.get(), dir);
         } catch (IOException | RuntimeException e) {
-            System.err.println("[apple-network] cannot write reports to " + dir + " ("
-                    + ConfigurationKeys.REPORTS_DIRECTORY + "): " + e.getMessage());
+            System.err.println(Sanitizer.clean("[apple-network] cannot write reports to " + dir + " ("
+                    + ConfigurationKeys.REPORTS_DIRECTORY + "): " + e.getMessage()));
         }
     }
 }

@@ -1,30 +1,20 @@
 package dev.orchard.probe;
 
 import dev.orchard.ConfigurationKeys;
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.Resolver;
 import org.xbill.DNS.ResolverConfig;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -32,14 +22,14 @@ import org.xbill.DNS.Type;
  * Resolves a host the way an Apple device on the network would, through the network's resolvers, and explains
  * a failure by the name on the CNAME chain that caused it: Apple's hosts are CNAMEs into CDNs, and DNS filters
  * often block a CDN name rather than the Apple name itself. Queries A and AAAA at once; an address in either
- * passes. Truncated UDP answers are retried over TCP by dnsjava. Never throws for a network condition, and
- * returns within the timeout.
+ * passes. Asks as a stub resolver does ({@link DnsExchange}): stray datagrams are ignored until the deadline,
+ * truncated answers are retried over TCP. Never throws for a network condition, and returns within the timeout.
  */
 final class DnsProbe {
 
     private static final int SLASH_8_APPLE = 17;
 
-    private final List<SimpleResolver> resolvers;
+    private final List<InetSocketAddress> servers;
     private final List<String> serverTexts;
     private final Duration timeout;
     private final Set<InetAddress> extraSinkholes;
@@ -62,15 +52,7 @@ final class DnsProbe {
             throw new IllegalArgumentException("no DNS server is configured and the system has none; set "
                     + ConfigurationKeys.DNS_SERVERS + " to ip[:port], comma separated");
         }
-        // Each server gets an equal share of the time, so that all are tried before the check times out.
-        Duration share = timeout.dividedBy(used.size());
-        List<SimpleResolver> simple = new ArrayList<>();
-        for (InetSocketAddress server : used) {
-            SimpleResolver resolver = new SimpleResolver(server);
-            resolver.setTimeout(share);
-            simple.add(resolver);
-        }
-        this.resolvers = List.copyOf(simple);
+        this.servers = List.copyOf(used);
         this.serverTexts = used.stream().map(DnsProbe::hostPort).toList();
         String list = String.join(", ", serverTexts);
         this.resolverText = servers.isEmpty() ? "the system resolver (" + list + ")" : "resolver " + list;
@@ -98,19 +80,20 @@ final class DnsProbe {
         DnsAnswer v4 = null;
         DnsAnswer v6 = null;
         String who = resolverText;
-        // Like a stub resolver: the servers in order, the next only when one gave no answer at all. We bound the
-        // time ourselves rather than trust dnsjava's timeouts, which its selector checks only about once a second.
-        for (int i = 0; i < resolvers.size(); i++) {
+        // Like a stub resolver: the servers in order, the next only when one gave no answer at all; each server
+        // gets an equal share of the time left, so that all are tried before the check times out.
+        for (int i = 0; i < servers.size(); i++) {
             long now = System.nanoTime();
             long left = deadline - now;
             if (left <= 0 && v4 != null) {
                 break;
             }
-            long serverDeadline = now + left / (resolvers.size() - i);
-            CompletableFuture<Message> a = send(resolvers.get(i), name, Type.A);
-            CompletableFuture<Message> aaaa = send(resolvers.get(i), name, Type.AAAA);
-            v4 = await(a, name, Type.A, serverDeadline);
-            v6 = await(aaaa, name, Type.AAAA, serverDeadline);
+            long serverDeadline = now + left / (servers.size() - i);
+            List<DnsExchange.Reply> replies = DnsExchange.ask(servers.get(i), List.of(
+                    DnsExchange.query(Record.newRecord(name, Type.A, DClass.IN)),
+                    DnsExchange.query(Record.newRecord(name, Type.AAAA, DClass.IN))), serverDeadline);
+            v4 = answer(replies.get(0), name, Type.A);
+            v6 = answer(replies.get(1), name, Type.AAAA);
             if (!(v4.noResponse() && v6.noResponse())) {
                 who = "resolver " + serverTexts.get(i);
                 break;
@@ -119,52 +102,11 @@ final class DnsProbe {
         return judge(DnsAnswer.text(name), v4, v6, who, start);
     }
 
-    private static CompletableFuture<Message> send(Resolver resolver, Name name, int type) {
-        Message query = Message.newQuery(Record.newRecord(name, type, DClass.IN));
-        try {
-            return resolver.sendAsync(query).toCompletableFuture();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+    private DnsAnswer answer(DnsExchange.Reply reply, Name name, int type) {
+        if (reply.response() != null) {
+            return DnsAnswer.read(name, type, reply.response());
         }
-    }
-
-    private DnsAnswer await(CompletableFuture<Message> future, Name name, int type, long deadline) {
-        String host = DnsAnswer.text(name);
-        long remaining = deadline - System.nanoTime();
-        try {
-            Message response = remaining > 0 ? future.get(remaining, TimeUnit.NANOSECONDS) : future.getNow(null);
-            if (response == null) {
-                future.cancel(true);
-                return timedOut(host);
-            }
-            return DnsAnswer.read(name, type, response);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return timedOut(host);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return timedOut(host);
-        } catch (ExecutionException | CompletionException e) {
-            return failed(host, e.getCause() == null ? e : e.getCause());
-        } catch (RuntimeException e) {
-            return failed(host, e);
-        }
-    }
-
-    private DnsAnswer timedOut(String host) {
-        return DnsAnswer.failure(DnsAnswer.Outcome.TIMEOUT, host, "no answer within " + timeout.toMillis() + " ms");
-    }
-
-    private static DnsAnswer failed(String host, Throwable cause) {
-        if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException) {
-            return DnsAnswer.failure(DnsAnswer.Outcome.TIMEOUT, host, "no answer in time");
-        }
-        if (cause instanceof PortUnreachableException) {
-            return DnsAnswer.failure(DnsAnswer.Outcome.UNREACHABLE, host, "ICMP port unreachable");
-        }
-        String what = cause instanceof IOException ? "" : cause.getClass().getSimpleName() + ": ";
-        return DnsAnswer.failure(DnsAnswer.Outcome.UNREACHABLE, host, what + cause.getMessage());
+        return DnsAnswer.failure(reply.failure(), DnsAnswer.text(name), reply.why());
     }
 
     private DnsResolution judge(String host, DnsAnswer v4, DnsAnswer v6, String who, long start) {

@@ -1,10 +1,12 @@
 package dev.orchard.probe;
 
+import dev.orchard.internal.Sanitizer;
 import java.util.List;
 
 /**
  * What a probe saw, so that a person can check the verdict: addresses and CNAME chain, the certificate chain,
- * the HTTP status, a banner. Fields a probe did not observe are empty or null.
+ * the HTTP status, a banner. Fields a probe did not observe are empty or null. Every text is cleaned by
+ * {@link Sanitizer}, since most of it is what a server sent.
  *
  * @param addresses resolved addresses, in the resolver's order
  * @param cnameChain the names from the queried host to the one with addresses, the queried host first
@@ -33,10 +35,22 @@ public record Evidence(
             null, null, null);
 
     public Evidence {
-        addresses = addresses == null ? List.of() : List.copyOf(addresses);
-        cnameChain = cnameChain == null ? List.of() : List.copyOf(cnameChain);
-        apple17 = apple17 == null ? List.of() : List.copyOf(apple17);
+        addresses = cleaned(addresses);
+        cnameChain = cleaned(cnameChain);
+        apple17 = cleaned(apple17);
         chain = chain == null ? List.of() : List.copyOf(chain);
+        connectedTo = Sanitizer.clean(connectedTo, TEXT);
+        route = Sanitizer.clean(route, TEXT);
+        tlsVersion = Sanitizer.clean(tlsVersion, TEXT);
+        server = Sanitizer.clean(server, TEXT);
+        detail = Sanitizer.clean(detail);
+    }
+
+    /** The cap of a short field: a name, an address, a Server header. */
+    static final int TEXT = 256;
+
+    private static List<String> cleaned(List<String> texts) {
+        return texts == null ? List.of() : texts.stream().map(t -> Sanitizer.clean(t, TEXT)).toList();
     }
 
     /** The issuer of the leaf certificate, if a chain was seen. */

@@ -1,6 +1,7 @@
 package dev.orchard.probe;
 
 import dev.orchard.internal.HttpHead;
+import dev.orchard.internal.Sanitizer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,35 @@ final class HttpExchange {
         out.flush();
         InputStream in = socket.getInputStream();
         HttpAnswer answer = readHead(in);
-        return new HttpAnswer(answer.status(), answer.reason(), answer.headers(), readBody(in, answer));
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try {
+            readBody(in, answer, received);
+        } catch (IOException e) {
+            throw new StalledBody(new HttpAnswer(answer.status(), answer.reason(), answer.headers(),
+                    received.toByteArray()), e);
+        }
+        return new HttpAnswer(answer.status(), answer.reason(), answer.headers(), received.toByteArray());
+    }
+
+    /**
+     * The status line and headers arrived, the body did not finish (it stalled, or the connection broke). The head
+     * is still an answer: {@link #head()} carries it, with the part of the body that came.
+     */
+    static final class StalledBody extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient HttpAnswer head;
+
+        StalledBody(HttpAnswer head, IOException cause) {
+            super("the body stopped after " + head.body().length + " bytes (" + TcpFailure.brief(cause) + ")",
+                    cause);
+            this.head = head;
+        }
+
+        HttpAnswer head() {
+            return head;
+        }
     }
 
     /** Reads a status line and headers byte by byte, leaving everything after the blank line unread. */
@@ -48,7 +77,7 @@ final class HttpExchange {
     }
 
     /** Reads the body per Content-Length, else until the server closes; at most {@link #MAX_BODY} bytes. */
-    private static byte[] readBody(InputStream in, HttpAnswer answer) throws IOException {
+    private static void readBody(InputStream in, HttpAnswer answer, ByteArrayOutputStream body) throws IOException {
         long limit = MAX_BODY;
         String length = answer.header("content-length");
         if (length != null) {
@@ -62,7 +91,6 @@ final class HttpExchange {
         if (answer.status() == 204 || answer.status() == 304 || (answer.status() >= 100 && answer.status() < 200)) {
             limit = 0;
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[4096];
         while (body.size() < limit) {
             int n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - body.size()));
@@ -71,12 +99,10 @@ final class HttpExchange {
             }
             body.write(buffer, 0, n);
         }
-        return body.toByteArray();
     }
 
-    /** A line from the wire, safe to print: control characters replaced, at most 80 characters. */
+    /** A line from the wire, safe to print: see {@link Sanitizer#quote}. */
     static String printable(String text) {
-        String cleaned = text.replaceAll("[\\p{Cntrl}]", "?");
-        return cleaned.length() > 80 ? cleaned.substring(0, 80) + "…" : cleaned;
+        return Sanitizer.quote(text);
     }
 }

@@ -60,6 +60,8 @@ final class HttpProbe {
                 budget.guard(socket);
                 socket.setSoTimeout(budget.remainingMillis());
                 answer = HttpExchange.exchange(socket, head.toString(), null);
+            } catch (HttpExchange.StalledBody e) {
+                return stalled(route, proxy, host, target, captive, e, connectedTo, start);
             } catch (IOException e) {
                 Evidence evidence = evidence(route, connectedTo, null, null, null);
                 if (e instanceof SocketTimeoutException || budget.expired()) {
@@ -112,6 +114,25 @@ final class HttpProbe {
         return ProbeResult.passed("GET " + target + " answered " + status + " " + answer.reason()
                 + (location == null ? "" : " (redirect to " + location + ", not followed)"),
                 TlsHandshake.since(start), evidence);
+    }
+
+    /**
+     * A head that arrived is an answer even when the body then stalls or breaks off: the verdict is the head's, with
+     * the status in the evidence. Only captive.apple.com needs the body ("Success"); without it that check is a
+     * TCP_TIMEOUT that still shows the status.
+     */
+    private static ProbeResult stalled(Route route, ProxyRoute proxy, String host, String target,
+            boolean captive, HttpExchange.StalledBody stall, String connectedTo, long start) {
+        HttpAnswer head = stall.head();
+        if (captive && head.status() == 200) {
+            return failed(Verdict.TCP_TIMEOUT, "GET " + target + " answered " + head.status() + " " + head.reason()
+                    + " but " + stall.getMessage() + ", before \"Success\" could be read; a middlebox holds the "
+                    + "connection open", start, evidence(route, connectedTo, head.status(), head.serverOrVia(),
+                    "the body did not finish"));
+        }
+        ProbeResult judged = judge(route, proxy, host, target, captive, head, connectedTo, start);
+        return new ProbeResult(judged.status(), judged.verdict(), judged.message() + "; " + stall.getMessage()
+                + ", the head is the answer", judged.duration(), judged.evidence());
     }
 
     /** A 403 or 451 that a Via header or a filter's Server header shows came from a middlebox. */

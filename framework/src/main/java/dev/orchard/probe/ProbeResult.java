@@ -1,18 +1,20 @@
 package dev.orchard.probe;
 
+import dev.orchard.internal.Sanitizer;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * The result of one check: status, verdict, a message for a person, how long it took and what was seen.
- * Probes return one for every network condition; they never throw for one.
+ * Probes return one for every network condition; they never throw for one. The message is cleaned by
+ * {@link Sanitizer}: it quotes servers and files, and reports print it.
  */
 public record ProbeResult(Status status, Verdict verdict, String message, Duration duration, Evidence evidence) {
 
     public ProbeResult {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(verdict, "verdict");
-        message = message == null ? "" : message;
+        message = message == null ? "" : Sanitizer.clean(message);
         duration = duration == null ? Duration.ZERO : duration;
         evidence = evidence == null ? Evidence.NONE : evidence;
     }

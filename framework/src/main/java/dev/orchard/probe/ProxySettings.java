@@ -1,5 +1,6 @@
 package dev.orchard.probe;
 
+import dev.orchard.internal.Sanitizer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,8 @@ final class ProxySettings {
             throw new IllegalArgumentException("proxy URL is empty; " + EXPECTED);
         }
         String trimmed = url.trim();
+        // Known before any message can quote it, and before any proxy can echo it back.
+        Sanitizer.rememberUrl(trimmed);
         URI uri;
         try {
             uri = new URI(trimmed);
@@ -75,15 +78,9 @@ final class ProxySettings {
         return new ProxySettings(host, uri.getPort(), username, password);
     }
 
-    /** The URL with any {@code user:password@} replaced, for error messages. */
+    /** The URL without credentials, escaped, for error messages. */
     private static String redact(String url) {
-        int scheme = url.indexOf("://");
-        int start = scheme < 0 ? 0 : scheme + 3;
-        int at = url.lastIndexOf('@');
-        if (at < start) {
-            return url;
-        }
-        return url.substring(0, start) + "***@" + url.substring(at + 1);
+        return Sanitizer.clean(Sanitizer.withoutCredentials(url), Sanitizer.QUOTE);
     }
 
     String host() {

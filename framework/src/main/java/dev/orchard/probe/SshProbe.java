@@ -1,5 +1,6 @@
 package dev.orchard.probe;
 
+import dev.orchard.internal.Sanitizer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,24 +109,8 @@ final class SshProbe {
         return new Banner(null, whenSomething + "; it sent '" + printable(text) + "'");
     }
 
-    /** The first 80 characters, with control characters shown as escapes, so messages stay one readable line. */
+    /** The banner as a message quotes it: see {@link Sanitizer#quote}. */
     static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (out.length() >= 80) {
-                out.append("...");
-                break;
-            }
-            if (c == '\r') {
-                out.append("\\r");
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c < 0x20 || c > 0x7e) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Sanitizer.quote(text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchard.report;
 
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.NetworkSettings;
 import dev.orchard.probe.ProbeResult;
@@ -112,11 +113,11 @@ public final class ConsoleReport {
     }
 
     /**
-     * Control characters would let a hostile message move the cursor or recolour the terminal; lone surrogates
-     * cannot be printed at all. Every view that prints outside text to a log uses this.
+     * Control characters would let a hostile message move the cursor, recolour the terminal or forge a log line;
+     * see {@link Sanitizer}.
      */
     public static String plain(String text) {
-        return text.replaceAll("\\p{Cntrl}+", " ").replaceAll("\\p{Cs}", "\uFFFD").strip();
+        return Sanitizer.clean(text, Integer.MAX_VALUE).strip();
     }
 
     private static String seconds(Duration duration) {

@@ -1,8 +1,10 @@
 package dev.orchard.report;
 
+import dev.orchard.internal.Sanitizer;
+
 /**
- * Escapes text for HTML element content and quoted attributes; catalog text and hostnames are untrusted. Control
- * characters and lone surrogates (which cannot even be encoded as UTF-8) become U+FFFD.
+ * Escapes text for HTML element content and quoted attributes; catalog text and hostnames are untrusted. Text is
+ * first cleaned by {@link Sanitizer} (credentials redacted, control characters and lone surrogates escaped).
  */
 @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
 public final class Html {
@@ -15,9 +17,10 @@ public final class Html {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
+        String clean = Sanitizer.clean(text, Integer.MAX_VALUE);
+        StringBuilder out = new StringBuilder(clean.length() + 16);
+        for (int i = 0; i < clean.length(); ) {
+            int cp = clean.codePointAt(i);
             i += Character.charCount(cp);
             switch (cp) {
                 case '&' -> out.append("&amp;");

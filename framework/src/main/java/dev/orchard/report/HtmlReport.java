@@ -3,6 +3,7 @@ package dev.orchard.report;
 import static dev.orchard.report.Html.escape;
 
 import dev.orchard.catalog.Endpoint;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.CertificateInfo;
 import dev.orchard.probe.Evidence;
 import dev.orchard.probe.NetworkSettings;
@@ -83,7 +84,7 @@ final class HtmlReport {
     private static void header(StringBuilder html, RunReport report) {
         NetworkSettings settings = report.settings();
         Summary s = report.summary();
-        String proxy = Redaction.proxy(settings.proxy());
+        String proxy = Sanitizer.withoutCredentials(settings.proxy());
         html.append("<h1>Apple network check at ").append(escape(report.site())).append(": ")
                 .append(escape(report.catalogName())).append("</h1>\n")
                 .append("<p class=\"meta\"><span>article revision ").append(escape(report.catalogRevision()))

@@ -1,5 +1,6 @@
 package dev.orchard.report;
 
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchard.catalog.Endpoint;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.CertificateInfo;
 import dev.orchard.probe.Check;
 import dev.orchard.probe.ProbeResult;
@@ -113,6 +115,11 @@ public record ResultsFile(
             erratum = erratum == null ? List.of() : List.copyOf(erratum);
             requireStatus(status);
             requireVerdict(verdict);
+            service = Sanitizer.clean(service, Integer.MAX_VALUE);
+            pattern = Sanitizer.clean(pattern, Integer.MAX_VALUE);
+            host = Sanitizer.clean(host, Integer.MAX_VALUE);
+            route = Sanitizer.clean(route, Integer.MAX_VALUE);
+            message = Sanitizer.clean(message, Integer.MAX_VALUE);
             tags = tags == null ? List.of() : List.copyOf(tags);
             evidence = evidence == null ? Observed.NONE : evidence;
             attempts = attempts == null ? null : List.copyOf(attempts);
@@ -136,6 +143,7 @@ public record ResultsFile(
         public Attempt {
             requireStatus(status);
             requireVerdict(verdict);
+            message = Sanitizer.clean(message, Integer.MAX_VALUE);
             evidence = evidence == null ? Observed.NONE : evidence;
         }
     }
@@ -157,10 +165,18 @@ public record ResultsFile(
         static final Observed NONE = new Observed(null, null, null, null, null, null, null, null, null);
 
         public Observed {
-            addresses = addresses == null ? List.of() : List.copyOf(addresses);
-            cnameChain = cnameChain == null ? List.of() : List.copyOf(cnameChain);
-            apple17 = apple17 == null ? List.of() : List.copyOf(apple17);
+            addresses = cleaned(addresses);
+            cnameChain = cleaned(cnameChain);
+            apple17 = cleaned(apple17);
             chain = chain == null ? List.of() : List.copyOf(chain);
+            connectedTo = Sanitizer.clean(connectedTo, Integer.MAX_VALUE);
+            tlsVersion = Sanitizer.clean(tlsVersion, Integer.MAX_VALUE);
+            server = Sanitizer.clean(server, Integer.MAX_VALUE);
+            detail = Sanitizer.clean(detail, Integer.MAX_VALUE);
+        }
+
+        private static List<String> cleaned(List<String> texts) {
+            return texts == null ? List.of() : texts.stream().map(t -> Sanitizer.clean(t, Integer.MAX_VALUE)).toList();
         }
 
         static Observed of(dev.orchard.probe.Evidence e) {
@@ -205,7 +221,7 @@ public record ResultsFile(
     public static ResultsFile from(RunReport report) {
         var settings = report.settings();
         Settings shown = new Settings(settings.timeout() == null ? 0 : settings.timeout().toMillis(),
-                Redaction.proxy(settings.proxy()), settings.dnsServers(), report.site());
+                Sanitizer.withoutCredentials(settings.proxy()), settings.dnsServers(), report.site());
         List<Result> results = report.outcomes().stream().map(ResultsFile::result).toList();
         return new ResultsFile(new CatalogInfo(report.catalogName(), report.catalogRevision()),
                 report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString(), report.duration().toMillis(), shown,

@@ -1,6 +1,7 @@
 package dev.orchard.report;
 
 import dev.orchard.ConfigurationKeys;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.NetworkSettings;
 import dev.orchard.probe.ProbeResult;
 import dev.orchard.probe.Status;
@@ -119,7 +120,7 @@ final class SurefireXml {
             property("apple-network.catalogRevision", report.catalogRevision());
             property(ConfigurationKeys.DNS_SERVERS,
                     settings.dnsServers().isEmpty() ? "system" : String.join(",", settings.dnsServers()));
-            String proxy = Redaction.proxy(settings.proxy());
+            String proxy = Sanitizer.withoutCredentials(settings.proxy());
             property(ConfigurationKeys.PROXY, proxy == null ? "none" : proxy);
             property(ConfigurationKeys.TIMEOUT,
                     settings.timeout() == null ? "" : settings.timeout().toMillis() + "ms");
@@ -188,12 +189,14 @@ final class SurefireXml {
             return text.toString();
         }
 
+        /** One line: a line break from outside would let a forged line stand on its own in a CI log. */
         private void attribute(String name, String value) throws XMLStreamException {
-            xml.writeAttribute(name, legal(value));
+            xml.writeAttribute(name, legal(Sanitizer.clean(value, Integer.MAX_VALUE)));
         }
 
+        /** Our own lines, each cleaned, so that no line can be split by text from outside. */
         private void text(String value) throws XMLStreamException {
-            xml.writeCharacters(legal(value));
+            xml.writeCharacters(legal(Sanitizer.cleanLines(value, Integer.MAX_VALUE)));
         }
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every class of bad catalog input ends in one clear message naming file, line, field and what was expected. */
 class CatalogValidationTest {
 
-    private static final String HEAD = """
+    /** A valid catalog up to the first endpoint of service mdm (6 lines); tests append endpoints. */
+    static final String HEAD = """
             name: Site
             source: {article: Site list, language: en, revision: 2026-01}
             services:

@@ -70,7 +70,7 @@ class SshProbeTest {
         try (FaultServer proxy = FaultServer.slow(Duration.ZERO, "HTTP/1.1 403 Forbidden\r\n\r\n")) {
             ProbeResult result = probe(proxy.connectTo(HOST, 22));
             assertThat(result.verdict(), is(Verdict.SSH_NO_BANNER));
-            assertThat(result.message(), containsString("it sent 'HTTP/1.1 403 Forbidden\\r\\n\\r\\n'"));
+            assertThat(result.message(), containsString("it sent 'HTTP/1.1 403 Forbidden\\x0D\\x0A\\x0D\\x0A'"));
         }
     }
 

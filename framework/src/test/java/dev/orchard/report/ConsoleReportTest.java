@@ -91,7 +91,7 @@ class ConsoleReportTest {
                 "Failures by cause:",
                 "DNS_NXDOMAIN (1): " + Verdict.DNS_NXDOMAIN.meaning(),
                 "  device-setup  albert.apple.com  dns: albert.apple.com does not exist "
-                        + "<script>alert(1)</script> & \"quotes\" ]]>  [31mred\uFFFD",
+                        + "<script>alert(1)</script> & \"quotes\" ]]> \\x00\\x1B[31mred\\uD800",
                 "  Remedy: " + Verdict.DNS_NXDOMAIN.remedy(),
                 "TCP_TIMEOUT (1): " + Verdict.TCP_TIMEOUT.meaning(),
                 "  mdm  1-courier.push.apple.com  tcp 5223: no answer from 17.57.144.10:5223",

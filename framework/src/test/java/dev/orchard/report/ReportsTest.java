@@ -78,10 +78,10 @@ class ReportsTest {
 
     @Test
     void proxyCredentialsAreRemovedInEveryForm() {
-        assertThat(Redaction.proxy("http://alice:s3cr3t@127.0.0.1:3128"), is("http://127.0.0.1:3128"));
-        assertThat(Redaction.proxy("http://alice@[::1]:3128"), is("http://[::1]:3128"));
-        assertThat(Redaction.proxy("http://al ice:s3 cr3t@127.0.0.1:3128"), is("http://127.0.0.1:3128"));
-        assertThat(Redaction.proxy("http://127.0.0.1:3128"), is("http://127.0.0.1:3128"));
-        assertThat(Redaction.proxy(null) == null, is(true));
+        assertThat(dev.orchard.internal.Sanitizer.withoutCredentials("http://alice:s3cr3t@127.0.0.1:3128"), is("http://127.0.0.1:3128"));
+        assertThat(dev.orchard.internal.Sanitizer.withoutCredentials("http://alice@[::1]:3128"), is("http://[::1]:3128"));
+        assertThat(dev.orchard.internal.Sanitizer.withoutCredentials("http://al ice:s3 cr3t@127.0.0.1:3128"), is("http://127.0.0.1:3128"));
+        assertThat(dev.orchard.internal.Sanitizer.withoutCredentials("http://127.0.0.1:3128"), is("http://127.0.0.1:3128"));
+        assertThat(dev.orchard.internal.Sanitizer.withoutCredentials(null) == null, is(true));
     }
 }

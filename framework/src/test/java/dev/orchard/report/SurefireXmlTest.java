@@ -165,7 +165,7 @@ class SurefireXmlTest {
 
         Element dns = testcase(parse(file), "apple-network.device-setup", "albert.apple.com dns");
         Element failure = children(dns, "failure").get(0);
-        String legal = "<script>alert(1)</script> & \"quotes\" ]]> [31mred";
+        String legal = "<script>alert(1)</script> & \"quotes\" ]]> \\x00\\x1B[31mred\\uD800";
         assertThat(failure.getAttribute("message"), is("albert.apple.com does not exist " + legal));
         assertThat(failure.getTextContent(), containsString("(row albert.apple.com)"));
         assertThat(Files.readString(file), not(containsString("<script>")));

@@ -4,6 +4,7 @@ import dev.orchard.ConfigurationKeys;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.catalog.CatalogException;
 import dev.orchard.config.OrchardSettings;
+import dev.orchard.internal.Sanitizer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,7 +111,6 @@ public class CatalogDiffMojo extends OrchardMojo {
         }
         ProxyChoice proxyChoice = ProxyChoice.choose(proxy,
                 session == null ? List.of() : session.getSettings().getProxies());
-        Redaction redaction = proxyChoice.redaction();
         CatalogComparison comparison;
         try {
             Catalog older = baseline != null ? Catalog.read(baseline.toPath())
@@ -131,11 +131,11 @@ public class CatalogDiffMojo extends OrchardMojo {
                 comparison = CatalogComparison.withCatalog(older, Catalog.read(catalog.toPath()), catalog.toString());
             }
         } catch (CatalogException | IllegalArgumentException e) {
-            throw new MojoFailureException(redaction.apply("Cannot compare the catalogs:\n" + e.getMessage()));
+            throw new MojoFailureException(RunGoal.printable("Cannot compare the catalogs:\n" + e.getMessage()));
         }
         String from = baseline == null ? "the bundled catalog" : baseline.toString();
         List<String> lines = json ? List.of(comparison.json()) : comparison.table(from, showWording);
-        TextOutput.write(lines.stream().map(redaction::apply).toList(), output == null ? null : output.toPath(),
+        TextOutput.write(lines.stream().map(line -> Sanitizer.clean(line, Integer.MAX_VALUE)).toList(), output == null ? null : output.toPath(),
                 getLog());
         if (json && output != null) {
             getLog().info(comparison.summary());

@@ -7,6 +7,8 @@ import dev.orchard.catalog.BundledRevision;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.config.OrchardSettings;
 import dev.orchard.engine.AppleNetworkTestEngine;
+import dev.orchard.engine.ResultsCollector;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.CheckTarget;
 import dev.orchard.probe.Network;
 import dev.orchard.probe.NetworkSettings;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
 import org.junit.platform.launcher.EngineFilter;
@@ -34,7 +38,6 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.xbill.DNS.NioClient;
 
 /**
  * Runs the {@code apple-network} engine in-process: discovers the selected checks, prints the plan, runs them with
@@ -44,9 +47,11 @@ import org.xbill.DNS.NioClient;
  */
 final class CheckRun {
 
+    /** Held here: java.util.logging keeps loggers only weakly, and a collected one would lose its level. */
+    private static final Logger JUNIT_LAUNCHER_LOG = Logger.getLogger("org.junit.platform.launcher");
+
     private final RunSettings settings;
     private final Consumer<String> out;
-    private boolean executed;
 
     CheckRun(RunSettings settings, Consumer<String> out) {
         this.settings = settings;
@@ -60,15 +65,9 @@ final class CheckRun {
 
     /** Runs the checks; empty when no check was selected. */
     Optional<RunReport> run() {
-        try {
-            return inPluginClassLoader(this::runInContext);
-        } finally {
-            // dnsjava closes its selector in a JVM shutdown hook, which needs classes of this plugin's class realm;
-            // Maven disposes of the realm before the JVM exits, so close it while the classes can still load.
-            if (executed) {
-                NioClient.close();
-            }
-        }
+        // The probes never start dnsjava's selector (DnsExchange speaks UDP and TCP itself), so there is no
+        // shutdown hook to close here; closing one that never started made dnsjava warn.
+        return inPluginClassLoader(this::runInContext);
     }
 
     private record Plan(TestPlan testPlan, Map<String, CheckTarget> planned) {
@@ -117,12 +116,26 @@ final class CheckRun {
     private Plan plan() {
         List<Filter<?>> filters = new ArrayList<>();
         if (!settings.groups().isEmpty()) {
-            filters.add(TagFilter.includeTags(settings.groups()));
+            filters.add(tagFilter("groups", settings.groups(), true));
         }
         if (!settings.excludedGroups().isEmpty()) {
-            filters.add(TagFilter.excludeTags(settings.excludedGroups()));
+            filters.add(tagFilter("excludedGroups", settings.excludedGroups(), false));
         }
         return discover(List.of(selectClasspathResource(Catalog.BUNDLED_RESOURCE)), filters);
+    }
+
+    /** JUnit's tag filter; an expression it cannot parse is an error naming the parameter, not JUnit's exception. */
+    private static Filter<?> tagFilter(String key, List<String> expressions, boolean include) {
+        for (String expression : expressions) {
+            try {
+                TagFilter.includeTags(expression);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(key + ": '" + Sanitizer.quote(expression) + "' is not a valid tag "
+                        + "expression (" + Sanitizer.clean(String.valueOf(e.getMessage()), 200) + "); expected tags "
+                        + "such as mdm or tls, combined with &, |, ! and parentheses, comma separated");
+            }
+        }
+        return include ? TagFilter.includeTags(expressions) : TagFilter.excludeTags(expressions);
     }
 
     private Plan discover(List<DiscoverySelector> selectors, List<Filter<?>> filters) {
@@ -137,6 +150,10 @@ final class CheckRun {
                 .listeners(problems)
                 .build();
         TestPlan testPlan;
+        // JUnit also logs each discovery issue, with a stack trace, through java.util.logging before our one
+        // message; EngineProblems already has them, so the launcher's logger is quiet while discovering.
+        Level before = JUNIT_LAUNCHER_LOG.getLevel();
+        JUNIT_LAUNCHER_LOG.setLevel(Level.OFF);
         try {
             testPlan = launcher().discover(request);
         } catch (RuntimeException e) {
@@ -144,6 +161,8 @@ final class CheckRun {
             failOn(problems);
             throw new IllegalStateException("the apple-network engine could not discover the checks: "
                     + e.getMessage(), e);
+        } finally {
+            JUNIT_LAUNCHER_LOG.setLevel(before);
         }
         failOn(problems);
         Catalog catalog = Catalog.bundledWith(settings.settings().get(OrchardSettings.REVISION).orElseThrow(),
@@ -153,7 +172,6 @@ final class CheckRun {
 
     private Progress execute(TestPlan testPlan, Progress progress) {
         EngineProblems problems = new EngineProblems();
-        executed = true;
         launcher().execute(LauncherExecutionRequestBuilder.request(testPlan).listeners(progress, problems).build());
         failOn(problems);
         return progress;

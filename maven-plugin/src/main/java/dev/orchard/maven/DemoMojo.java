@@ -42,7 +42,7 @@ public class DemoMojo extends CheckingMojo {
             throw new MojoFailureException(e.getMessage());
         }
         Path reports = GoalContext.reportsDirectory(reportsDirectory, project, session);
-        Optional<Summary> summary = RunGoal.run(settings, reports, out, Redaction.none());
+        Optional<Summary> summary = RunGoal.run(settings, reports, out);
         out.accept("");
         summary.ifPresent(s -> out.accept("The demo found " + s.failed() + " failed checks, as a broken branch "
                 + "office would; this does not fail the build."));

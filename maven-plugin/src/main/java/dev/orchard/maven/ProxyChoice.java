@@ -1,25 +1,20 @@
 package dev.orchard.maven;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.orchard.internal.Sanitizer;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.settings.Proxy;
 
 /**
  * Decides the proxy the checks use: {@code apple-network.proxy} when given ({@code none} turns proxying off),
- * otherwise the active HTTP proxy of settings.xml. Carries the secrets to redact and a credential-free form to
- * print.
+ * otherwise the active HTTP proxy of settings.xml. Hands the chosen credentials to {@link Sanitizer}, so that no
+ * log line or report shows them, and carries a credential-free form to print.
  *
  * @param value the {@code apple-network.proxy} parameter, empty for none
  * @param display what the log shows
- * @param redaction removes the proxy password from printed text
  * @param nonProxyHosts the settings' nonProxyHosts, if a settings proxy was taken
  */
-record ProxyChoice(Optional<String> value, String display, Redaction redaction, Optional<String> nonProxyHosts) {
+record ProxyChoice(Optional<String> value, String display, Optional<String> nonProxyHosts) {
 
     static final String KEY = "apple-network.proxy";
 
@@ -35,51 +30,28 @@ record ProxyChoice(Optional<String> value, String display, Redaction redaction, 
             throw new IllegalArgumentException("apple-network.pac and " + KEY + " are both set: the PAC file decides "
                     + "each host's proxy, so " + KEY + " would contradict it; unset one");
         }
-        return new ProxyChoice(Optional.empty(), "from the PAC file " + withoutCredentials(pac.strip())
-                + " (apple-network.pac)", new Redaction(secretsOf(pac.strip())), Optional.empty());
+        Sanitizer.rememberUrl(pac.strip());
+        return new ProxyChoice(Optional.empty(), "from the PAC file "
+                + Sanitizer.clean(Sanitizer.withoutCredentials(pac.strip()), Sanitizer.QUOTE) + " (apple-network.pac)",
+                Optional.empty());
     }
 
     static ProxyChoice choose(String parameter, List<Proxy> settingsProxies) {
         if (parameter != null && !parameter.isBlank()) {
             String given = parameter.strip();
             if (given.equalsIgnoreCase("none")) {
-                return new ProxyChoice(Optional.of("none"), "none (" + KEY + "=none)", Redaction.none(),
-                        Optional.empty());
+                return new ProxyChoice(Optional.of("none"), "none (" + KEY + "=none)", Optional.empty());
             }
-            return new ProxyChoice(Optional.of(given), withoutCredentials(given) + " (" + KEY + ")",
-                    new Redaction(secretsOf(given)), Optional.empty());
+            Sanitizer.rememberUrl(given);
+            return new ProxyChoice(Optional.of(given),
+                    Sanitizer.clean(Sanitizer.withoutCredentials(given), Sanitizer.QUOTE) + " (" + KEY + ")",
+                    Optional.empty());
         }
         return SettingsProxy.from(settingsProxies)
-                .map(p -> new ProxyChoice(Optional.of(p.url()), p.display(), new Redaction(p.secrets()),
-                        p.nonProxyHosts()))
-                .orElseGet(() -> new ProxyChoice(Optional.empty(), "none", Redaction.none(), Optional.empty()));
-    }
-
-    /** The password of a proxy URL, raw and decoded; nothing when the URL has none or cannot be read. */
-    static List<String> secretsOf(String url) {
-        try {
-            String userInfo = new URI(url).getRawUserInfo();
-            if (userInfo == null || !userInfo.contains(":")) {
-                return List.of();
-            }
-            String raw = userInfo.substring(userInfo.indexOf(':') + 1);
-            List<String> secrets = new ArrayList<>();
-            secrets.add(raw);
-            secrets.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
-            secrets.add(userInfo);
-            return secrets.stream().filter(s -> !s.isEmpty()).distinct().toList();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            int at = url.lastIndexOf('@');
-            return at < 0 ? List.of() : List.of(url.substring(0, at));
-        }
-    }
-
-    static String withoutCredentials(String url) {
-        int scheme = url.indexOf("://");
-        int at = url.lastIndexOf('@');
-        if (at < 0) {
-            return url;
-        }
-        return (scheme < 0 ? "" : url.substring(0, scheme + 3)) + url.substring(at + 1);
+                .map(p -> {
+                    Sanitizer.rememberUrl(p.url());
+                    return new ProxyChoice(Optional.of(p.url()), p.display(), p.nonProxyHosts());
+                })
+                .orElseGet(() -> new ProxyChoice(Optional.empty(), "none", Optional.empty()));
     }
 }

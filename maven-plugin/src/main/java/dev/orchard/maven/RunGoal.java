@@ -1,6 +1,7 @@
 package dev.orchard.maven;
 
 import dev.orchard.catalog.CatalogException;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.report.RunReport;
 import dev.orchard.report.Summary;
 import java.nio.file.Path;
@@ -19,30 +20,33 @@ final class RunGoal {
     }
 
     /** The run's totals, or empty when no check was selected. */
-    static Optional<Summary> run(RunSettings settings, Path reportsDirectory, Consumer<String> out,
-            Redaction redaction)
+    static Optional<Summary> run(RunSettings settings, Path reportsDirectory, Consumer<String> out)
             throws MojoExecutionException, MojoFailureException {
-        return runReport(settings, reportsDirectory, out, redaction).map(RunReport::summary);
+        return runReport(settings, reportsDirectory, out).map(RunReport::summary);
     }
 
     /** The run, its reports written, or empty when no check was selected. */
-    static Optional<RunReport> runReport(RunSettings settings, Path reportsDirectory, Consumer<String> out,
-            Redaction redaction)
+    static Optional<RunReport> runReport(RunSettings settings, Path reportsDirectory, Consumer<String> out)
             throws MojoExecutionException, MojoFailureException {
         Optional<RunReport> report;
         try {
             report = new CheckRun(settings, out).run();
         } catch (CatalogException e) {
-            throw new MojoFailureException(redaction.apply("Bad catalog (apple-network.catalogs):\n" + e.getMessage()));
+            throw new MojoFailureException(printable("Bad catalog (apple-network.catalogs):\n" + e.getMessage()));
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(redaction.apply(e.getMessage()));
+            throw new MojoFailureException(printable(e.getMessage()));
         } catch (IllegalStateException e) {
-            throw new MojoExecutionException(redaction.apply(e.getMessage()));
+            throw new MojoExecutionException(printable(e.getMessage()));
         }
         if (report.isEmpty()) {
             return Optional.empty();
         }
         RunEnding.finish(report.get(), reportsDirectory, out);
         return report;
+    }
+
+    /** A message for the Maven log: each line cleaned (credentials, control characters, length). */
+    static String printable(String message) {
+        return Sanitizer.cleanLines(message, Sanitizer.LINE);
     }
 }

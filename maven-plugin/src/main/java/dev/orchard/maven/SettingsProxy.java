@@ -13,10 +13,9 @@ import org.apache.maven.settings.Proxy;
  *
  * @param url the URL the engine gets, with encoded credentials
  * @param display the URL without credentials, plus where it came from
- * @param secrets the raw and encoded credentials, for redacting messages
  * @param nonProxyHosts the settings' nonProxyHosts, passed on as apple-network.nonProxyHosts
  */
-record SettingsProxy(String url, String display, List<String> secrets, Optional<String> nonProxyHosts) {
+record SettingsProxy(String url, String display, Optional<String> nonProxyHosts) {
 
     /** The first active proxy whose protocol is http (Maven's default), if any. */
     static Optional<SettingsProxy> from(List<Proxy> proxies) {
@@ -35,20 +34,17 @@ record SettingsProxy(String url, String display, List<String> secrets, Optional<
         String user = proxy.getUsername();
         String password = proxy.getPassword();
         String credentials = "";
-        List<String> secrets = List.of();
         if (user != null && !user.isEmpty()) {
             String encodedUser = encode(user);
             String encodedPassword = password == null ? "" : encode(password);
             credentials = encodedUser + (password == null ? "" : ":" + encodedPassword) + "@";
-            secrets = password == null || password.isEmpty() ? List.of()
-                    : List.of(password, encodedPassword);
         }
         String id = proxy.getId() == null ? "" : " '" + proxy.getId() + "'";
         String nonProxy = proxy.getNonProxyHosts();
         return new SettingsProxy("http://" + credentials + address,
                 "http://" + address + " (settings.xml proxy" + id
                         + (credentials.isEmpty() ? "" : ", with credentials") + ")",
-                secrets, Optional.ofNullable(nonProxy).map(String::strip).filter(s -> !s.isEmpty()));
+                Optional.ofNullable(nonProxy).map(String::strip).filter(s -> !s.isEmpty()));
     }
 
     /** Form encoding turns a space into '+', which a URL's user-info would read literally. */

@@ -2,6 +2,7 @@ package dev.orchard.maven;
 
 import dev.orchard.config.OrchardSettings;
 import dev.orchard.report.RunReport;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.report.Summary;
 import dev.orchard.sites.Drift;
 import java.io.File;
@@ -84,23 +85,22 @@ public class VerifyMojo extends CheckingMojo {
             proxyChoice = ProxyChoice.choose(proxy, pac, session == null ? List.of()
                     : session.getSettings().getProxies());
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(RunGoal.printable(e.getMessage()));
         }
-        Redaction redaction = proxyChoice.redaction();
-        Consumer<String> out = line -> getLog().info(redaction.apply(line));
+        Consumer<String> out = line -> getLog().info(Sanitizer.clean(line, Integer.MAX_VALUE));
         RunSettings settings;
         try {
             requireKnownKeys();
             settings = new RunSettings(RunSettings.expressions(groups), RunSettings.expressions(excludedGroups),
                     settings(proxyChoice), rerunFailingTestsCount);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(redaction.apply(e.getMessage()));
+            throw new MojoFailureException(Sanitizer.cleanLines(e.getMessage(), Sanitizer.LINE));
         }
         out.accept("Network: " + settings.settings().target().spelling() + "; proxy " + proxyChoice.display()
                 + settings.settings().get(OrchardSettings.NON_PROXY_HOSTS).map(h -> "; direct for "
                         + String.join("|", h)).orElse(""));
         Path reports = GoalContext.reportsDirectory(reportsDirectory, project, session);
-        Optional<RunReport> report = RunGoal.runReport(settings, reports, out, redaction);
+        Optional<RunReport> report = RunGoal.runReport(settings, reports, out);
         if (report.isEmpty()) {
             String message = "No Apple network check selected (groups=" + orNone(groups) + ", excludedGroups="
                     + orNone(excludedGroups) + "); expected tags such as a service id (mdm, icloud) or a check kind "

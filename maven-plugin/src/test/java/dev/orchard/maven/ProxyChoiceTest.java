@@ -3,6 +3,7 @@ package dev.orchard.maven;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import dev.orchard.internal.Sanitizer;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.settings.Proxy;
@@ -27,7 +28,7 @@ class ProxyChoiceTest {
         ProxyChoice choice = ProxyChoice.choose(null, List.of(SETTINGS_PROXY));
         assertThat(choice.value(), is(Optional.of("http://me:p%40ss%20word@proxy.corp.test:8080")));
         String message = "apple-network.proxy: cannot reach " + choice.value().orElseThrow() + " (p@ss word)";
-        assertThat(choice.redaction().apply(message),
+        assertThat(Sanitizer.redact(message),
                 is("apple-network.proxy: cannot reach http://me:****@proxy.corp.test:8080 (****)"));
     }
 
@@ -55,7 +56,7 @@ class ProxyChoiceTest {
         ProxyChoice choice = ProxyChoice.choose("http://u:top%2Fsecret@10.0.0.1:3128", List.of(SETTINGS_PROXY));
         assertThat(choice.value(), is(Optional.of("http://u:top%2Fsecret@10.0.0.1:3128")));
         assertThat(choice.display(), is("http://10.0.0.1:3128 (apple-network.proxy)"));
-        assertThat(choice.redaction().apply("top%2Fsecret and top/secret"), is("**** and ****"));
+        assertThat(Sanitizer.redact("top%2Fsecret and top/secret"), is("**** and ****"));
     }
 
     @Test

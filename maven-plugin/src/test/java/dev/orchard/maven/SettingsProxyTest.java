@@ -52,7 +52,6 @@ class SettingsProxyTest {
                 proxy("on", true, "HTTP", null, null)));
         assertThat(chosen.orElseThrow().display(), is("http://proxy.corp.test:3128 (settings.xml proxy 'on')"));
         assertThat(chosen.orElseThrow().url(), is("http://proxy.corp.test:3128"));
-        assertThat(chosen.orElseThrow().secrets(), is(List.of()));
     }
 
     @Test
