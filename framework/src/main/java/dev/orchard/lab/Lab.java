@@ -104,6 +104,8 @@ public final class Lab implements AutoCloseable {
             INTERCEPT_TLS,
             /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#DENY}. */
             PROXY_DENY,
+            /** The office's PAC sends the host's web ports to the proxy, which denies it (the branch office). */
+            PAC_TO_DENYING_PROXY,
             /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#REQUIRE_AUTH}. */
             PROXY_REQUIRE_AUTH,
             /** {@link Lab#proxyPolicy} with {@link LabProxy.Policy#INTERCEPT}. */
@@ -216,7 +218,10 @@ public final class Lab implements AutoCloseable {
         Set<String> hosts = new java.util.HashSet<>();
         catalog.endpoints().forEach(e -> e.probeHosts().forEach(p -> hosts.add(p.host())));
         lab.servePac("/branch-office.pac", branchOfficePac(catalog, PAC_MISTAKE));
-        ifPresent(hosts, PAC_MISTAKE, h -> lab.proxy.policy(h, LabProxy.Policy.DENY));
+        ifPresent(hosts, PAC_MISTAKE, h -> {
+            lab.proxy.policy(h, LabProxy.Policy.DENY);
+            faults.add(new Fault(Fault.Kind.PAC_TO_DENYING_PROXY, h, 0));
+        });
         for (String host : hosts) {
             if (host.endsWith("-courier.push.apple.com")) {
                 lab.dropTcp(host, 5223).dropTcp(host, 2197);

@@ -140,6 +140,8 @@ class BranchOfficeChangesTest {
                 case PROXY_DENY, PROXY_REQUIRE_AUTH -> row.ports().stream().filter(p -> tcp && proxied(row, p))
                         .forEach(p -> changes.add((fault.kind() == Lab.Fault.Kind.PROXY_DENY ? "proxy-allow "
                                 : "proxy-auth-exempt ") + host + " " + p + "/tcp"));
+                case PAC_TO_DENYING_PROXY -> row.ports().stream().filter(p -> tcp && (p == 80 || p == 443))
+                        .forEach(p -> changes.add("proxy-allow " + host + " " + p + "/tcp"));
                 case PROXY_INTERCEPT -> row.tlsPorts().stream().filter(p -> proxied(row, p))
                         .forEach(p -> changes.add("tls-inspection-exempt " + host + " " + p + "/tcp"));
                 case PROXY_UPSTREAM_ERROR -> row.ports().stream().filter(p -> tcp && proxied(row, p))
