@@ -1,6 +1,7 @@
 package dev.orchard.engine;
 
 import dev.orchard.config.OrchardSettings;
+import dev.orchard.spi.NetworkSimulator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -44,6 +45,9 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
             settings = OrchardSettings.from(request.getConfigurationParameters());
         } catch (IllegalArgumentException e) {
             return rejected(request, root, e.getMessage());
+        }
+        if (settings.target().simulated() && NetworkSimulator.find().isEmpty()) {
+            return rejected(request, root, NetworkSimulator.missing(settings.target()));
         }
         new CatalogDiscovery(request, root, settings).discover();
         return root;

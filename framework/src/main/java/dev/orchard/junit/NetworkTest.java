@@ -9,8 +9,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Lets a Jupiter test (class or method) take a {@link dev.orchard.probe.Network} or a {@link dev.orchard.lab.Lab}
- * parameter, so a site-specific test is a few lines and runs unchanged against the real network or the lab.
+ * Lets a Jupiter test (class or method) take a {@link dev.orchard.probe.Network} or a {@code dev.orchard.lab.Lab}
+ * parameter, so a site-specific test is a few lines and runs unchanged against the real network or the lab. The lab
+ * (and its {@code Lab} type) comes from the separate artifact {@code dev.orchard:orchard-lab}: add it as a test
+ * dependency to run against {@code lab}, {@code branch-office} or {@code blackhole}.
  *
  * <pre>{@code
  * @NetworkTest

@@ -4,6 +4,7 @@ import dev.orchard.catalog.Catalog;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.ProbeHost;
 import dev.orchard.probe.Network;
+import dev.orchard.spi.Simulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -32,7 +33,7 @@ import java.util.Set;
  * }
  * }</pre>
  */
-public final class Lab implements AutoCloseable {
+public final class Lab implements Simulation {
 
     /** Domains whose hosts answer from Apple's 17.0.0.0/8 in the lab, as they do on the internet. */
     private static final List<String> APPLE_DOMAINS = List.of("apple.com", "icloud.com", "icloud.com.cn",
