@@ -46,10 +46,10 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
         } catch (IllegalArgumentException e) {
             return rejected(request, root, e.getMessage());
         }
-        if (settings.target().simulated() && NetworkSimulator.find().isEmpty()) {
+        new CatalogDiscovery(request, root, settings).discover();
+        if (!root.getChildren().isEmpty() && settings.target().simulated() && NetworkSimulator.find().isEmpty()) {
             return rejected(request, root, NetworkSimulator.missing(settings.target()));
         }
-        new CatalogDiscovery(request, root, settings).discover();
         return root;
     }
 
