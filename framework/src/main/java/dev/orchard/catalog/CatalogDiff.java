@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * What changed between two catalogs, such as the bundled one and a new revision of Apple's article, in words an
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
  * Descriptions are compared per language, and only where both catalogs have text in that language, so comparing
  * a French catalog with an English article does not report every row.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CatalogDiff {
 
     private final List<Change> changes;

@@ -1,5 +1,7 @@
 package dev.orchard.catalog;
 
+import org.apiguardian.api.API;
+
 /**
  * One difference between two catalogs, in plain words, such as
  * {@code apps: changed sylvan.apple.com ports 80, 433 → 80, 443}.
@@ -9,6 +11,7 @@ package dev.orchard.catalog;
  * @param kind what changed
  * @param text the sentence printed for it
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Change(String service, String host, Kind kind, String text) {
 
     /** The kinds of change; descriptions matter less than what a firewall sees, so they come last. */

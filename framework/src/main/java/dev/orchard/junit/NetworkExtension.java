@@ -9,6 +9,7 @@ import dev.orchard.spi.NetworkSimulator;
 import dev.orchard.spi.Simulation;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -32,6 +33,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * <p>A bad configuration value fails the test with a message naming the key.
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public final class NetworkExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(

@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ExtendWith(NetworkExtension.class)
+@API(status = API.Status.STABLE, since = "0.1")
 public @interface NetworkTest {
 
     /** Runs against a healthy lab serving Apple's bundled catalog, whatever {@code apple-network.target} says. */

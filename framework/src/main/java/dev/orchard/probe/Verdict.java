@@ -1,9 +1,12 @@
 package dev.orchard.probe;
 
+import org.apiguardian.api.API;
+
 /**
  * Why a check ended as it did, in the words of the network part that caused it. Each verdict carries what it
  * means and what an administrator should change; reports and failure messages print both.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Verdict {
     OK("the check succeeded", "nothing"),
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One run, as every report shows it: which catalog, when, how the network was set up, and one outcome per check
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param settings the network settings, without proxy credentials
  * @param outcomes one per check
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunReport(String catalogName, String catalogRevision, Instant startedAt, Duration duration,
         NetworkSettings settings, List<CheckOutcome> outcomes) {
 

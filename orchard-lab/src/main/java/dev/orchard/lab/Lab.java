@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A simulated network on loopback: a DNS server that knows the hosts, TLS, HTTP, SSH, NTP and QUIC servers with
@@ -33,6 +34,7 @@ import java.util.Set;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Lab implements Simulation {
 
     /** Domains whose hosts answer from Apple's 17.0.0.0/8 in the lab, as they do on the internet. */
