@@ -1,12 +1,14 @@
 package dev.orchard;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The configuration keys users set with {@code -D}, {@code junit-platform.properties}, Surefire's
  * {@code configurationParameters} or the Maven plugin. Their spelling is a public interface: pipelines depend
  * on it.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ConfigurationKeys {
 
     /** DNS servers as {@code ip[:port]}, comma separated; the system resolver when unset. */

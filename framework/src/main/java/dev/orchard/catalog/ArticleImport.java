@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What the importer read from one copy of Apple's article: its tables, mapped to services, and a notice for every
@@ -17,6 +18,7 @@ import java.util.Set;
  * @param notices what the importer converted or matched by other means than a known title, one sentence each
  * @param notes the revision's own notes: its footnotes and the items under "Recent changes", each with its line
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArticleImport(String fileName, String language, List<ArticleTable> tables, List<String> notices,
         List<String> notes) {
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads Apple's article "Use Apple products on enterprise networks", as pipe tables in French or English, so that
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * Known titles map to service ids in either language and across Apple's renames; a table under an unknown title
  * goes to the known service that shares most of its hosts, and the import says so in a notice.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArticleImporter {
 
     private static final Pattern RECENT = Pattern.compile("(?i)(recent changes|modifications récentes|changements récents)");

@@ -3,6 +3,7 @@ package dev.orchard.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One host row of the article, both as printed and as the catalog model reads it. Keeping the printed cells
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param proxy whether the host works through a proxy
  * @param printed for each field (host, ports, transports, os, description, proxy), the cell its value was read from
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArticleRow(
         int line,
         List<String> cells,

@@ -1,6 +1,7 @@
 package dev.orchard.catalog;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One pipe table of the article, with the service it was mapped to and how, so that a person can check any
@@ -12,6 +13,7 @@ import java.util.List;
  * @param line the line of the table's header
  * @param rows the host rows, in the order printed
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArticleTable(String title, String serviceId, Match match, int line, List<ArticleRow> rows) {
 
     /** How a table was mapped to its service. */

@@ -20,11 +20,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A list of services and the endpoints Apple devices must reach: Apple's article as data, optionally merged with
  * site catalogs. It is what every Orchard check comes from.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Catalog(String name, Source source, List<Service> services) {
 
     /** The classpath resource of the bundled Apple catalog's current revision (see {@link BundledRevision}). */

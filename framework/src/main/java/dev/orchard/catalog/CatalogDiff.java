@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * What changed between two catalogs, such as the bundled one and a new revision of Apple's article, in words an
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
  * comparing a French catalog with an English article does not report every row; titles likewise only between
  * catalogs of one language.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CatalogDiff {
 
     private final List<Change> changes;

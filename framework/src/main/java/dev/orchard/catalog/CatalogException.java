@@ -3,11 +3,13 @@ package dev.orchard.catalog;
 import dev.orchard.internal.Sanitizer;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A catalog that cannot be used, with every problem found: each names the file, the line, the field and what
  * was expected. Its message is meant for the person who wrote the file; it never needs a stack trace.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class CatalogException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.orchard.catalog;
 
+import org.apiguardian.api.API;
+
 /**
  * One difference between two catalogs, in plain words, such as
  * {@code apps: changed sylvan.apple.com ports 80, 433 → 80, 443}.
@@ -17,6 +19,7 @@ package dev.orchard.catalog;
  * @param needsProbeHost an added wildcard that no catalog gives a concrete host to probe; it cannot be checked
  *     until a catalog names one
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Change(String service, String host, Kind kind, String text, String field, String before,
         String after, int line, boolean needsProbeHost) {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One row of the article: a host pattern, its ports and transports, the platforms that use it and whether it
@@ -28,6 +29,7 @@ import java.util.Set;
  * @param disabledReason why a site disabled this row; null when enabled
  * @param location where the row was written
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Endpoint(
         String service,
         String pattern,

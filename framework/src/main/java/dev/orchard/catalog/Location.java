@@ -2,11 +2,13 @@ package dev.orchard.catalog;
 
 import dev.orchard.internal.Sanitizer;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Where a catalog element was written, so that errors, IDEs and reports can point at the row. {@code file} is a
  * filesystem path, or {@code classpath:} followed by a resource name.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Location(String file, int line) {
 
     static final String CLASSPATH_PREFIX = "classpath:";

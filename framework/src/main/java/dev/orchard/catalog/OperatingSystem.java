@@ -3,8 +3,10 @@ package dev.orchard.catalog;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The Apple platforms the article names; each one is also a JUnit tag. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum OperatingSystem {
     IOS("iOS"),
     IPADOS("iPadOS"),

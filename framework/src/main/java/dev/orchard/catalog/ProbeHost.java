@@ -1,9 +1,12 @@
 package dev.orchard.catalog;
 
+import org.apiguardian.api.API;
+
 /**
  * A concrete host that stands in for a wildcard pattern, with the reason it was chosen: a wildcard cannot be
  * resolved or connected to, and its bare apex is a different host that Apple did not list.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ProbeHost(String host, String reason) {
 
     public ProbeHost {

@@ -2,11 +2,13 @@ package dev.orchard.catalog;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Whether Apple says the host works through an HTTP proxy. Devices route proxy-capable hosts through a
  * configured proxy and everything else direct, so the probes do the same.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum ProxySupport {
     YES("yes", "proxy-capable"),
     NO("no", "direct-only"),

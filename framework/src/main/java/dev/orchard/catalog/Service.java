@@ -1,11 +1,13 @@
 package dev.orchard.catalog;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One table of the article, such as "Device management". Its id is stable across Apple's renames and is also
  * the JUnit tag that selects it ({@code -Dgroups=mdm}).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Service(
         String id,
         String title,

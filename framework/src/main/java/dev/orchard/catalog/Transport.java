@@ -3,8 +3,10 @@ package dev.orchard.catalog;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The IP transport of a row. The article's "SSH" is TCP. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Transport {
     TCP,
     UDP;

@@ -38,7 +38,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  *
  * <p>Instances are immutable: {@link #with} returns a copy.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class OrchardSettings {
 
     /** The prefix every key shares; any other key under it is unknown. */

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Marks a class whose only job is to let class-based launchers (Surefire, IDEs) reach the Apple network engine:
@@ -19,6 +20,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@API(status = API.Status.STABLE, since = "0.1")
 public @interface AppleNetworkCatalog {
 
     /** Extra site catalogs, merged after the bundled one in order: file paths or {@code classpath:} resources. */

@@ -1,9 +1,11 @@
 package dev.orchard.engine;
 
 import dev.orchard.config.OrchardSettings;
+import dev.orchard.spi.NetworkSimulator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -16,6 +18,7 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  * The {@code apple-network} engine: every catalog row becomes tagged tests, so {@code -Dgroups=mdm} works under
  * Surefire, IDEs and the console launcher. Jupiter's dynamic tests cannot carry tags at discovery, hence an engine.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineContext> {
 
     /** The engine id, as it appears in unique ids and in {@code includeEngines}. */
@@ -46,6 +49,9 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
             return rejected(request, root, e.getMessage());
         }
         new CatalogDiscovery(request, root, settings).discover();
+        if (!root.getChildren().isEmpty() && settings.target().simulated() && NetworkSimulator.find().isEmpty()) {
+            return rejected(request, root, NetworkSimulator.missing(settings.target()));
+        }
         return root;
     }
 

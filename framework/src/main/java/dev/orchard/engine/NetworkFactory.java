@@ -2,14 +2,16 @@ package dev.orchard.engine;
 
 import dev.orchard.catalog.Catalog;
 import dev.orchard.config.OrchardSettings;
-import dev.orchard.lab.Lab;
 import dev.orchard.probe.Network;
+import dev.orchard.spi.NetworkSimulator;
+import dev.orchard.spi.Simulation;
 import java.util.List;
 import org.junit.platform.engine.TestDescriptor;
 
 /**
  * Creates the network the checks run against: the real one from the {@code apple-network.*} keys, or the
- * simulated lab (healthy, or the demo's broken branch office) serving every host of the selected catalogs.
+ * simulated one (healthy, the demo's broken branch office, or a black hole) serving every host of the selected
+ * catalogs, from the {@link NetworkSimulator} on the class path ({@code dev.orchard:orchard-lab}).
  */
 final class NetworkFactory {
 
@@ -18,7 +20,7 @@ final class NetworkFactory {
         void close();
     }
 
-    /** A network and what must close with it (the lab's servers). */
+    /** A network and what must close with it (the simulation's servers). */
     record Session(Network network, Resources resources) implements AutoCloseable {
         @Override
         public void close() {
@@ -39,17 +41,11 @@ final class NetworkFactory {
         }
         List<Catalog> catalogs = root.getChildren().stream().filter(ServiceDescriptor.class::isInstance)
                 .map(d -> ((ServiceDescriptor) d).catalogRun()).distinct().map(CatalogRun::catalog).toList();
-        Lab lab = Lab.start();
+        Simulation simulation = NetworkSimulator.require(settings.target()).start(settings.target(), catalogs);
         try {
-            catalogs.forEach(lab::serve);
-            if (settings.target() == OrchardSettings.Target.BRANCH_OFFICE) {
-                catalogs.forEach(lab::breakLikeBranchOffice);
-            } else if (settings.target() == OrchardSettings.Target.BLACKHOLE) {
-                catalogs.forEach(lab::dropEverything);
-            }
-            return new Session(settings.withLimits(lab.networkBuilder()).build(), lab::close);
+            return new Session(settings.withLimits(simulation.networkBuilder()).build(), simulation::close);
         } catch (RuntimeException e) {
-            lab.close();
+            simulation.close();
             throw e;
         }
     }

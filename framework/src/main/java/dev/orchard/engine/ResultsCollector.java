@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -28,6 +29,7 @@ import org.junit.platform.launcher.TestPlan;
  * catalog container, and this listener joins them by unique id. An instance belongs to one run, so runs in one JVM
  * at once ({@code mvn -T}) keep apart. The Maven plugin registers one per attempt to merge reruns.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ResultsCollector implements TestExecutionListener {
 
     private final Map<String, ResultEntries.Row> rows = new ConcurrentHashMap<>();

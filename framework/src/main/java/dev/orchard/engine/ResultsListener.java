@@ -9,6 +9,7 @@ import dev.orchard.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.launcher.TestPlan;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.platform.launcher.TestPlan;
  * {@code apple-network.reportsDirectory} is set, so a plain Surefire or console-launcher run leaves the same
  * reports as the Maven plugin. Registered automatically through the launcher's ServiceLoader.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ResultsListener extends ResultsCollector {
 
     private Optional<Path> directory = Optional.empty();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -23,6 +24,7 @@ import org.opentest4j.TestAbortedException;
  * {@code return DynamicChecks.of(Catalog.bundled().service("mdm"), net);} from a {@code @TestFactory}. The checks
  * and their verdicts are the engine's; only tag filtering is lost, as with any dynamic test.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class DynamicChecks {
 
     private DynamicChecks() {

@@ -4,9 +4,12 @@ import dev.orchard.ConfigurationKeys;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.config.OrchardSettings;
 import dev.orchard.config.OrchardSettings.Target;
-import dev.orchard.lab.Lab;
 import dev.orchard.probe.Network;
+import dev.orchard.spi.NetworkSimulator;
+import dev.orchard.spi.Simulation;
+import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -14,19 +17,23 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Resolves {@link Network} and {@link Lab} parameters for {@link NetworkTest}s.
+ * Resolves {@link Network} parameters for {@link NetworkTest}s, and the simulated network's own handle (the lab's
+ * {@code Lab}, from {@code dev.orchard:orchard-lab}) when one is on the class path.
  *
  * <p>Against the real network, the {@code Network} comes from the {@code apple-network.*} configuration keys. Against
  * the lab ({@code lab = true}, {@code target = "lab"} or {@code apple-network.target=lab}) each test gets its own
- * {@code Lab} serving Apple's bundled catalog ({@code branch-office}: with the demo's faults), and a {@code Network}
- * pointed at it, loopback only. A {@code Lab} parameter lets the test add its own hosts and faults. The lab's
- * network routes are fixed when the {@code Network} is built, which happens when a {@code Network} parameter is
- * resolved: add faults in {@code @BeforeEach(Lab lab)} and take the {@code Network} in the test, or take only the
- * {@code Lab} and call {@link Lab#network()} after configuring it (closing it yourself). Both parameters of one test
- * (and its {@code @BeforeEach} methods) are the same instances; everything is closed after the test.
+ * {@link Simulation} from the {@link NetworkSimulator} on the class path, serving Apple's bundled catalog
+ * ({@code branch-office}: with the demo's faults), and a {@code Network} pointed at it, loopback only; without
+ * {@code orchard-lab} the test fails with a message saying to add it. A {@code Lab} parameter lets the test add its
+ * own hosts and faults. The lab's network routes are fixed when the {@code Network} is built, which happens when a
+ * {@code Network} parameter is resolved: add faults in {@code @BeforeEach(Lab lab)} and take the {@code Network} in
+ * the test, or take only the {@code Lab} and call its {@code network()} after configuring it (closing it yourself).
+ * Both parameters of one test (and its {@code @BeforeEach} methods) are the same instances; everything is closed
+ * after the test.
  *
  * <p>A bad configuration value fails the test with a message naming the key.
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public final class NetworkExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
@@ -37,14 +44,15 @@ public final class NetworkExtension implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Network.class || type == Lab.class;
+        return type == Network.class
+                || NetworkSimulator.find().map(s -> s.simulationType() == type).orElse(false);
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         try {
-            return parameter.getParameter().getType() == Lab.class ? lab(context) : network(context);
-        } catch (IllegalArgumentException e) {
+            return parameter.getParameter().getType() == Network.class ? network(context) : simulation(context);
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterResolutionException("@NetworkTest cannot create the network: " + e.getMessage(), e);
         }
     }
@@ -56,32 +64,26 @@ public final class NetworkExtension implements ParameterResolver {
             return existing;
         }
         OrchardSettings settings = settings(context);
-        Network network = target(context).simulated() ? settings.withLimits(lab(context).networkBuilder()).build()
-                : settings.network();
+        Network network = target(context).simulated()
+                ? settings.withLimits(simulation(context).networkBuilder()).build() : settings.network();
         store.put(NETWORK, network);
         return network;
     }
 
-    private static Lab lab(ExtensionContext context) {
+    private static Simulation simulation(ExtensionContext context) {
         Target target = target(context);
         if (!target.simulated()) {
             throw new ParameterResolutionException("a Lab parameter needs @NetworkTest(lab = true) or "
                     + ConfigurationKeys.TARGET + "=lab; this test runs against the real network");
         }
         ExtensionContext.Store store = context.getStore(NAMESPACE);
-        Lab existing = store.get(LAB, Lab.class);
+        Simulation existing = store.get(LAB, Simulation.class);
         if (existing != null) {
             return existing;
         }
-        Catalog apple = Catalog.bundled();
-        Lab lab = Lab.forCatalog(apple);
-        store.put(LAB, lab);
-        if (target == Target.BRANCH_OFFICE) {
-            lab.breakLikeBranchOffice(apple);
-        } else if (target == Target.BLACKHOLE) {
-            lab.dropEverything(apple);
-        }
-        return lab;
+        Simulation simulation = NetworkSimulator.require(target).start(target, List.of(Catalog.bundled()));
+        store.put(LAB, simulation);
+        return simulation;
     }
 
     /** The method's annotation, else the class's (or an enclosing class's), else the configuration key. */

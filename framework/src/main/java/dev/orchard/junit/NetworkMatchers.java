@@ -5,6 +5,7 @@ import dev.orchard.probe.ProbeResult;
 import dev.orchard.probe.Status;
 import dev.orchard.probe.Verdict;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
@@ -14,6 +15,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
  * {@code assertThat(net.tcp("1-courier.push.apple.com", 5223), isOpen())}. A mismatch shows the verdict, the
  * message and the evidence, so the assertion failure already says what to fix.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class NetworkMatchers {
 
     private NetworkMatchers() {

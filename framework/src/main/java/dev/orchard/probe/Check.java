@@ -4,11 +4,13 @@ import dev.orchard.catalog.Transport;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One check of one host: {@code dns}, or a kind on a port and transport such as {@code tls 443/tcp}. A dns check
  * (and the run's pac check) has port 0 and no transport.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Check(CheckKind kind, int port, Transport transport) {
 
     public Check {

@@ -6,11 +6,13 @@ import dev.orchard.catalog.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Decides which checks a row gets: one dns check per probed host, then for each port a tcp check followed by the
  * protocol check the port speaks (tls, http, ssh, doh), and ntp or quic for UDP. Part of Orchard's internal API.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CheckPlanner {
 
     /** The host the article lists for encrypted DNS; its 443 also gets a real DoH query. */

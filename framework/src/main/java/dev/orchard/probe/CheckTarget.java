@@ -2,8 +2,10 @@ package dev.orchard.probe;
 
 import dev.orchard.catalog.Endpoint;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /** One check of one probed host of one catalog row: the unit that the engine runs and reports. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CheckTarget(Endpoint endpoint, String host, Check check) {
 
     public CheckTarget {

@@ -2,6 +2,7 @@ package dev.orchard.probe;
 
 import dev.orchard.internal.Sanitizer;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a probe saw, so that a person can check the verdict: addresses and CNAME chain, the certificate chain,
@@ -19,6 +20,7 @@ import java.util.List;
  * @param server the HTTP Server or Via header, or the SSH banner
  * @param detail any further observation in one line
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Evidence(
         List<String> addresses,
         List<String> cnameChain,

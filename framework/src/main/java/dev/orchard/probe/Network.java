@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.apiguardian.api.API;
 
 /**
  * The network as Apple devices on it see it: which resolver they use, which proxy, which roots they trust, and
  * how long they wait. Every probe runs through a {@code Network}, so a site's settings apply to every check alike.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Network implements AutoCloseable {
 
     private final List<InetSocketAddress> dnsServers;
@@ -504,6 +506,7 @@ public final class Network implements AutoCloseable {
     }
 
     /** Builds a network in code; the lab and site tests use it. */
+    @API(status = API.Status.STABLE, since = "0.1")
     public static final class Builder {
         private List<InetSocketAddress> dnsServers = List.of();
         private ProxySettings proxy;

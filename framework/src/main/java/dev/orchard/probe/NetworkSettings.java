@@ -2,6 +2,7 @@ package dev.orchard.probe;
 
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The settings of a {@link Network} as reports show them. {@code proxy} never carries credentials.
@@ -13,6 +14,7 @@ import java.util.List;
  * @param timeout the per-check timeout
  * @param parallelism how many checks run at once
  */
+@API(status = API.Status.MAINTAINED, since = "0.1")
 public record NetworkSettings(List<String> dnsServers, String proxy, String trustAnchors, List<String> connectTo,
         Duration timeout, int parallelism) {
 

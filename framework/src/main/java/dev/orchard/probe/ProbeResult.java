@@ -3,12 +3,14 @@ package dev.orchard.probe;
 import dev.orchard.internal.Sanitizer;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The result of one check: status, verdict, a message for a person, how long it took and what was seen.
  * Probes return one for every network condition; they never throw for one. The message is cleaned by
  * {@link Sanitizer}: it quotes servers and files, and reports print it.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record ProbeResult(Status status, Verdict verdict, String message, Duration duration, Evidence evidence) {
 
     public ProbeResult {

@@ -1,8 +1,10 @@
 package dev.orchard.probe;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** The outcome of a check, as reports and JUnit count it. */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Status {
     PASSED,
     FAILED,

@@ -1,5 +1,7 @@
 package dev.orchard.probe;
 
+import org.apiguardian.api.API;
+
 /**
  * Why a check ended as it did, in the words of the network part that caused it. Each verdict carries what it
  * means and what an administrator should change; reports and failure messages print both.
@@ -8,6 +10,7 @@ package dev.orchard.probe;
  * other checks then go direct, as devices do. {@link #PAC_INVALID} fails the PAC check when the file does not
  * compile, and a single check when {@code FindProxyForURL} throws, loops or returns garbage for its URL.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Verdict {
     OK("the check succeeded", "nothing"),
 

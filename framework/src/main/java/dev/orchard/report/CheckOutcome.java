@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The final result of one check, with the failed attempts that came before it when the check was rerun. Reports
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param result the final attempt's result
  * @param earlierAttempts the failed attempts before the final one, oldest first; empty when the check ran once
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CheckOutcome(CheckTarget target, Set<String> tags, ProbeResult result,
         List<ProbeResult> earlierAttempts) {
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The lines a person watches in the build log: the plan with its worst-case duration before the run, one line per
@@ -21,6 +22,7 @@ import java.util.Optional;
  * cause, with each cause's remedy printed once. Plain text in a stable order, so logs of two runs diff cleanly.
  * The engine calls {@link #completed} from many threads; it is safe to do so.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ConsoleReport {
 
     private final int checks;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Writes the report files of a run: {@code apple-network-results.json}, {@code apple-network-changes.csv} (the
@@ -14,6 +15,7 @@ import java.util.List;
  * {@code apple-network-results.prom}. The engine and the Maven plugin
  * call this once a run has ended.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Reports {
 
     /** The HTML page's file name. */

@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The content of {@code apple-network-results.json}, the file dashboards and diff tools read. Its field names are
@@ -41,6 +42,7 @@ import java.util.Set;
  *     empty when nothing failed (and in files written before Orchard wrote it)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ResultsFile(
         @JsonProperty(required = true) CatalogInfo catalog,
         @JsonProperty(required = true) String startedAt,

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One run, as every report shows it: which catalog, when, how the network was set up, and one outcome per check
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param outcomes one per check
  * @param site where the run checked ({@code apple-network.site}); this machine's host name when null or blank
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RunReport(String catalogName, String catalogRevision, Instant startedAt, Duration duration,
         NetworkSettings settings, List<CheckOutcome> outcomes, String site) {
 

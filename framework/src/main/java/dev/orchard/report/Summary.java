@@ -1,6 +1,7 @@
 package dev.orchard.report;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Counts of a run or of one service. A flaky check is counted as passed too, as Surefire counts it.
@@ -11,6 +12,7 @@ import java.util.List;
  * @param skipped checks that did not run
  * @param flaky checks that passed only on a rerun
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Summary(int total, int passed, int failed, int skipped, int flaky) {
 
     public static Summary of(List<CheckOutcome> outcomes) {

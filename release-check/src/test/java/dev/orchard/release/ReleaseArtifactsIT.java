@@ -41,6 +41,7 @@ class ReleaseArtifactsIT {
     @ParameterizedTest(name = "{1}")
     @CsvSource({
         "framework,    orchard-framework,          dev.orchard,       dev/orchard/engine/AppleNetworkTestEngine",
+        "orchard-lab,  orchard-lab,                dev.orchard.lab,   dev/orchard/lab/Lab",
         "maven-plugin, apple-network-maven-plugin, dev.orchard.maven, dev/orchard/maven/VerifyMojo",
     })
     void theJarCarriesLicenseAndManifest(String module, String artifact, String moduleName, String someClass)
@@ -59,6 +60,7 @@ class ReleaseArtifactsIT {
     @ParameterizedTest(name = "{1}")
     @CsvSource({
         "framework,    orchard-framework,          dev/orchard/engine/AppleNetworkTestEngine",
+        "orchard-lab,  orchard-lab,                dev/orchard/lab/Lab",
         "maven-plugin, apple-network-maven-plugin, dev/orchard/maven/VerifyMojo",
     })
     void sourcesAndJavadocJarsStandBesideIt(String module, String artifact, String someClass) throws IOException {
@@ -82,6 +84,17 @@ class ReleaseArtifactsIT {
             assertThat(someClass + ".html", page, is(notNullValue()));
             String html = new String(javadoc.getInputStream(page).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(html.contains(someClass.substring(someClass.lastIndexOf('/') + 1)), is(true));
+        }
+    }
+
+    /** The simulated network is its own artifact: none of it in the framework jar, and the lab announces itself. */
+    @Test
+    void theLabIsItsOwnArtifact() throws IOException {
+        try (JarFile framework = new JarFile(jar("framework", "orchard-framework", "").toFile());
+                JarFile lab = new JarFile(jar("orchard-lab", "orchard-lab", "").toFile())) {
+            assertThat(framework.stream().map(JarEntry::getName).filter(n -> n.startsWith("dev/orchard/lab/")).toList(),
+                    is(empty()));
+            assertThat(lab.getEntry("META-INF/services/dev.orchard.spi.NetworkSimulator"), is(notNullValue()));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509KeyManager;
+import org.apiguardian.api.API;
 
 /**
  * A lab HTTP proxy on 127.0.0.1: CONNECT tunnels and absolute-URI requests, with a policy per host that
@@ -26,6 +27,7 @@ import javax.net.ssl.X509KeyManager;
  * upstream). It reaches hosts only through the address map the lab gives it, and only on loopback: it never asks
  * the system resolver and never connects anywhere else.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LabProxy extends LabTcpServer {
 
     /** What the proxy does with a host's requests. */

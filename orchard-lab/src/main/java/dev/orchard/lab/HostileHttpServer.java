@@ -9,12 +9,14 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * An HTTP server or proxy on 127.0.0.1 that answers like a hostile network does: it echoes the proxy credentials
  * it was sent, puts control bytes in its status line and headers, or sends a head and then stalls the body. Every
  * answer is written byte for byte, since no well-behaved server library would write them.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HostileHttpServer extends LabTcpServer {
 
     /** Where an echoing proxy puts the credentials a request carried. */

@@ -3,12 +3,14 @@ package dev.orchard.lab;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apiguardian.api.API;
 
 /**
  * A QUIC endpoint on loopback that answers a client Initial of an unknown version the way a QUIC server must,
  * with a Version Negotiation packet (RFC 9000 §6), or stays silent, or answers as a middlebox that mangles QUIC
  * would. Only Initials padded to 1200 bytes are answered, as real servers do.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class QuicResponder extends LabUdpServer<QuicResponder, QuicResponder.Mode, QuicResponder.Fault> {
 
     /** How the responder answers. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A loopback port that fails the way a firewall or a broken server does, so each TCP verdict can be produced for
@@ -19,6 +20,7 @@ import java.util.Objects;
  * reset} after accepting, {@link #tarpit() accept and stay silent}, or {@link #slow(Duration, String) answer
  * late}. Each binds 127.0.0.1 on a free port, publishes the port it got, and frees everything on close.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FaultServer implements AutoCloseable {
 
     /** How the port misbehaves. */

@@ -11,12 +11,14 @@ import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
+import org.apiguardian.api.API;
 
 /**
  * The lab's certificate authorities: a stand-in Apple root and intermediate that sign a leaf per host, and
  * inspection CAs named like the products they mimic. Probes that trust {@link #rootPem()} then see the lab's
  * Apple hosts as genuine and anything the inspection CAs signed as intercepted, as on a real network.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LabCertificates {
 
     /** The stand-in for Apple's root. */

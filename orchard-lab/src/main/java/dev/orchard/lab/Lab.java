@@ -4,6 +4,7 @@ import dev.orchard.catalog.Catalog;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.ProbeHost;
 import dev.orchard.probe.Network;
+import dev.orchard.spi.Simulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A simulated network on loopback: a DNS server that knows the hosts, TLS, HTTP, SSH, NTP and QUIC servers with
@@ -32,7 +34,8 @@ import java.util.Set;
  * }
  * }</pre>
  */
-public final class Lab implements AutoCloseable {
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Lab implements Simulation {
 
     /** Domains whose hosts answer from Apple's 17.0.0.0/8 in the lab, as they do on the internet. */
     private static final List<String> APPLE_DOMAINS = List.of("apple.com", "icloud.com", "icloud.com.cn",

@@ -6,11 +6,13 @@ import java.net.Socket;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * A lab plain-HTTP server on 127.0.0.1: an origin that also answers captive.apple.com's detection page, or, in its
  * other modes, the captive portal or web filter that answers in the origin's place on real networks.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LabHttpServer extends LabTcpServer {
 
     public enum Mode {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Address;
@@ -50,6 +51,7 @@ import org.xbill.DNS.Type;
  * CNAME carry the whole chain and the final addresses, as a recursive resolver's do, so a chain that dangles or
  * loops is served as such. The zone may be changed while the server runs.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LabDnsServer implements AutoCloseable {
 
     private static final long TTL = 60;

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.apiguardian.api.API;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -29,6 +30,7 @@ import org.xbill.DNS.Type;
  * networks: a certificate for another host, a refused handshake, a handshake that never gets an answer, an
  * inspecting middlebox's certificate, and a DoH endpoint that answers with something other than DNS.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LabTlsServer extends LabTcpServer {
 
     /** How the server behaves towards every client. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * An NTP server on loopback that answers like a healthy time server, like one a firewall drops, or like a
  * middlebox that mangles NTP. Point an NTP check at {@link #address()} (for example with a connect-to override
  * {@code time.apple.com:123:127.0.0.1:PORT}).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class NtpResponder extends LabUdpServer<NtpResponder, NtpResponder.Mode, NtpResponder.Fault> {
 
     /** How the responder answers. */

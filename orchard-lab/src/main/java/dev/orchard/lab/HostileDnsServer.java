@@ -21,6 +21,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
+import org.apiguardian.api.API;
 
 /**
  * A DNS server on 127.0.0.1 that answers as a hostile or broken network does: before each real answer it sends a
@@ -28,6 +29,7 @@ import org.xbill.DNS.Type;
  * or it answers with a well-formed reply far larger than 512 bytes and no TC flag. Every name gets A records in
  * 192.0.2.0/24 (documentation addresses); AAAA queries get no data.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HostileDnsServer implements AutoCloseable {
 
     /** How the server misbehaves. */

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /**
  * A loopback SSH endpoint that sends a real identification line and then waits, which is all the SSH check reads:
  * it proves that TCP 22 reaches an SSH server, not that a login works.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LabSshServer extends LabTcpServer {
 
     /** The identification line the lab sends, without CR LF. */
