@@ -37,10 +37,15 @@ public final class ConfigurationKeys {
      * {@code branch-office} (the demo's broken office) or {@code blackhole} (everything dropped, for benchmarks).
      */
     public static final String TARGET = "apple-network.target";
+    /**
+     * The IP families checked apart where a host and this machine have both: {@code ipv4,ipv6} (default),
+     * {@code ipv4} or {@code ipv6}.
+     */
+    public static final String IP_FAMILIES = "apple-network.ipFamilies";
 
     /** Every key, for messages that list them. */
     public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, NON_PROXY_HOSTS, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
-            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET);
+            PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET, IP_FAMILIES);
 
     private ConfigurationKeys() {
     }

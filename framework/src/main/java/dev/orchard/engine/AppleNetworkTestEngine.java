@@ -1,7 +1,10 @@
 package dev.orchard.engine;
 
+import dev.orchard.probe.FamilyPlan;
+import dev.orchard.probe.IpFamily;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -41,12 +44,15 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
         EngineRootDescriptor root = new EngineRootDescriptor(uniqueId);
         ConfigurationParameters parameters = request.getConfigurationParameters();
         EngineSettings settings;
+        FamilyPlan families;
         try {
             settings = EngineSettings.from(parameters);
+            families = settings.target() == EngineSettings.Target.REAL ? FamilyPlan.forNetwork(parameters::get)
+                    : FamilyPlan.forLab(parameters::get, Set.of(IpFamily.IPV4));
         } catch (IllegalArgumentException e) {
             return rejected(request, root, e.getMessage());
         }
-        new CatalogDiscovery(request, root, settings).discover();
+        new CatalogDiscovery(request, root, settings, families).discover();
         if (!root.getChildren().isEmpty()) {
             try {
                 NetworkFactory.validate(parameters);

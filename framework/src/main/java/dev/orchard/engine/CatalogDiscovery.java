@@ -9,6 +9,7 @@ import dev.orchard.catalog.Service;
 import dev.orchard.probe.Check;
 import dev.orchard.probe.CheckPlanner;
 import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.FamilyPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,12 +46,16 @@ final class CatalogDiscovery {
     private final EngineDiscoveryRequest request;
     private final TestDescriptor engine;
     private final EngineSettings settings;
+    private final FamilyPlan families;
     private final Map<String, CatalogDescriptor> catalogs = new LinkedHashMap<>();
 
-    CatalogDiscovery(EngineDiscoveryRequest request, TestDescriptor engine, EngineSettings settings) {
+    /** With {@code families}, each port check becomes one test per IP family the run checks apart. */
+    CatalogDiscovery(EngineDiscoveryRequest request, TestDescriptor engine, EngineSettings settings,
+            FamilyPlan families) {
         this.request = request;
         this.engine = engine;
         this.settings = settings;
+        this.families = families;
     }
 
     void discover() {
@@ -185,10 +190,10 @@ final class CatalogDiscovery {
                         continue;
                     }
                     EndpointDescriptor endpointDescriptor = new EndpointDescriptor(endpointId, endpoint, probe.host());
-                    for (Check check : CheckPlanner.checks(endpoint, probe.host())) {
+                    for (Check check : families.apply(CheckPlanner.checks(endpoint, probe.host()))) {
                         endpointDescriptor.addChild(new CheckDescriptor(
                                 endpointId.append(CheckDescriptor.SEGMENT, check.idSegment()),
-                                new CheckTarget(endpoint, probe.host(), check)));
+                                new CheckTarget(endpoint, probe.host(), check), families.extraTags(check)));
                     }
                     serviceDescriptor.addChild(endpointDescriptor);
                 }

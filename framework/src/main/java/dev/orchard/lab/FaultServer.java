@@ -1,5 +1,6 @@
 package dev.orchard.lab;
 
+import dev.orchard.probe.IpLiteral;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -140,7 +141,7 @@ public final class FaultServer implements AutoCloseable {
 
     /** A connect-to override sending {@code host:port} here, for {@code apple-network.connectTo}. */
     public String connectTo(String host, int port) {
-        return host + ":" + port + ":" + address.getAddress().getHostAddress() + ":" + address.getPort();
+        return host + ":" + port + ":" + IpLiteral.format(address.getAddress(), address.getPort());
     }
 
     /** How many connections a listening fault accepted; 0 for refuse and blackhole. */
@@ -160,6 +161,6 @@ public final class FaultServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "FaultServer[" + fault + " " + address.getAddress().getHostAddress() + ":" + port() + "]";
+        return "FaultServer[" + fault + " " + IpLiteral.format(address.getAddress(), port()) + "]";
     }
 }

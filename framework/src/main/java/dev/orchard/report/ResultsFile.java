@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.probe.CertificateInfo;
 import dev.orchard.probe.Check;
+import dev.orchard.probe.IpFamily;
 import dev.orchard.probe.ProbeResult;
 import dev.orchard.probe.Verdict;
 import java.io.IOException;
@@ -76,7 +77,8 @@ public record ResultsFile(
 
     /**
      * One check. {@code port} and {@code transport} are null for a dns check; {@code flaky} and {@code attempts}
-     * are present only when the check was rerun.
+     * are present only when the check was rerun. {@code family} ({@code ipv4} or {@code ipv6}) is the IP family the
+     * check used, present where known: not for dns, nor through a proxy, which picks the family itself.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Result(
@@ -94,7 +96,8 @@ public record ResultsFile(
             List<String> tags,
             Observed evidence,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean flaky,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Attempt> attempts) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Attempt> attempts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String family) {
 
         public Result {
             requireStatus(status);
@@ -167,7 +170,8 @@ public record ResultsFile(
                 check.transport() == null ? null : check.transport().tag(), check.kind().tag(),
                 result.evidence().route(), result.status().jsonName(), result.verdict().name(), result.message(),
                 result.duration().toMillis(), List.copyOf(outcome.tags()), Observed.of(result.evidence()),
-                outcome.rerun() ? outcome.flaky() : null, attempts);
+                outcome.rerun() ? outcome.flaky() : null, attempts,
+                outcome.family().map(IpFamily::tag).orElse(null));
     }
 
     private static Attempt attempt(ProbeResult result) {
