@@ -18,7 +18,7 @@ import java.util.Objects;
  * A loopback port that fails the way a firewall or a broken server does, so each TCP verdict can be produced for
  * real: {@link #refusing() refuse} (RST), {@link #blackhole() drop} (connect never completes), {@link #resetting()
  * reset} after accepting, {@link #tarpit() accept and stay silent}, or {@link #slow(Duration, String) answer
- * late}. Each binds 127.0.0.1 on a free port, publishes the port it got, and frees everything on close.
+ * late}. Each binds 127.0.0.1 (or [::1]) on a free port, publishes the port it got, and frees everything on close.
  */
 public final class FaultServer implements AutoCloseable {
 
@@ -45,13 +45,18 @@ public final class FaultServer implements AutoCloseable {
 
     /** A port where nothing listens: the kernel answers every SYN with RST, like a rejecting firewall. */
     public static FaultServer refusing() {
+        return refusing(InetAddress.getLoopbackAddress());
+    }
+
+    /** A {@link #refusing()} port on another loopback address, such as [::1]. */
+    static FaultServer refusing(InetAddress loopback) {
         Socket reserved = new Socket();
         try {
             // Bound but never listening: the port stays ours, and connections to it are refused.
-            reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            reserved.bind(new InetSocketAddress(loopback, 0));
         } catch (IOException e) {
             LabAcceptor.closeQuietly(reserved);
-            throw new IllegalStateException("the lab could not reserve a port on 127.0.0.1: " + e.getMessage(), e);
+            throw new IllegalStateException("the lab could not reserve a port on " + IpLiteral.text(loopback) + ": " + e.getMessage(), e);
         }
         InetSocketAddress address = new InetSocketAddress(reserved.getLocalAddress(), reserved.getLocalPort());
         return new FaultServer(Fault.REFUSE, address, List.of(reserved), null);
@@ -64,9 +69,14 @@ public final class FaultServer implements AutoCloseable {
      * @throws IllegalStateException if the kernel does not drop (for example with tcp_abort_on_overflow set)
      */
     public static FaultServer blackhole() {
+        return blackhole(InetAddress.getLoopbackAddress());
+    }
+
+    /** A {@link #blackhole()} on another loopback address, such as [::1]. */
+    static FaultServer blackhole(InetAddress loopback) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            ServerSocket server = new ServerSocket(0, 1, loopback);
             resources.add(server);
             InetSocketAddress address = new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
             for (int i = 0; i < BLACKHOLE_MAX_FILLERS; i++) {
@@ -83,7 +93,7 @@ public final class FaultServer implements AutoCloseable {
                     + " connections beyond a full backlog (is net.ipv4.tcp_abort_on_overflow set?)");
         } catch (IOException e) {
             resources.forEach(LabAcceptor::closeQuietly);
-            throw new IllegalStateException("the lab could not make a blackhole on 127.0.0.1: " + e.getMessage(), e);
+            throw new IllegalStateException("the lab could not make a blackhole on " + IpLiteral.text(loopback) + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             resources.forEach(LabAcceptor::closeQuietly);
             throw e;

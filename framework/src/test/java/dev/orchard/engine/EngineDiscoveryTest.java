@@ -29,8 +29,9 @@ class EngineDiscoveryTest {
     static class FixtureMarker {
     }
 
+    /** Pinned to IPv4 so that names do not depend on whether this machine has an IPv6 route. */
     private static EngineDiscoveryResults discover(EngineTestKit.Builder builder) {
-        return builder.discover();
+        return builder.configurationParameter("apple-network.ipFamilies", "ipv4").discover();
     }
 
     private static List<TestDescriptor> tests(TestDescriptor root) {
