@@ -34,13 +34,13 @@ final class FamilyGate {
                     ? "the connect-to overrides send " + target.host() + ":" + port + " to no " + family.label()
                             + " address"
                     : target.host() + " has no " + family.label() + " address (" + (family == IpFamily.IPV4 ? "A"
-                            : "AAAA") + " record)") + "; only its " + family.other().label() + " path is checked"));
+                            : "AAAA") + " record)") + ", so there is no " + family.label() + " path to check"));
         }
         InetSocketAddress first = targets.get(0);
         if (!Routes.reachable(first.getAddress())) {
             return Optional.of(skipped(name + ": this machine has no " + family.label() + " route to "
                     + IpLiteral.text(first.getAddress()) + ", so devices here would not use " + family.label()
-                    + " either; only the " + family.other().label() + " path is checked"));
+                    + " to it either"));
         }
         return Optional.empty();
     }
