@@ -40,11 +40,12 @@ public record FamilyPlan(List<IpFamily> families, IpFamily implicit) {
     }
 
     /**
-     * The plan for the real network: the configured families, split where this machine routes both (a route to
-     * Apple's ranges, or a connect-to override of that family). A bad value throws naming the key.
+     * The plan for the real network: the configured families, split where this machine can use both (an address
+     * of the family on an interface, a route to Apple's ranges, or a connect-to override of that family). Each
+     * host's half is then checked against a route to the host's own address. A bad value throws naming the key.
      */
     public static FamilyPlan forNetwork(Function<String, Optional<String>> parameters) {
-        Set<IpFamily> routable = EnumSet.noneOf(IpFamily.class);
+        Set<IpFamily> routable = Routes.configuredFamilies();
         for (String probe : PROBE_ADDRESSES) {
             InetAddress address = IpLiteral.parse(probe).orElseThrow();
             if (Routes.reachable(address)) {
