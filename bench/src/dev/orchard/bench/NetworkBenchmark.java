@@ -9,6 +9,8 @@ import dev.orchard.probe.Check;
 import dev.orchard.probe.CheckKind;
 import dev.orchard.probe.CheckPlanner;
 import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.FamilyPlan;
+import dev.orchard.probe.IpFamily;
 import dev.orchard.probe.Network;
 import dev.orchard.probe.ProbeResult;
 import dev.orchard.probe.Status;
@@ -18,6 +20,7 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +69,13 @@ public final class NetworkBenchmark {
                     + seconds(TIMEOUT.plusSeconds(1)) + " s");
         }
         rows.add(blackholed(DEFAULT_PARALLELISM));
+        Row dualStack = ipv6Dropped(wide);
+        rows.add(dualStack);
+        if (dualStack.wall().compareTo(TIMEOUT.plusSeconds(1)) > 0) {
+            missed.add("(d) took " + seconds(dualStack.wall()) + " s, more than timeout + 1 s = "
+                    + seconds(TIMEOUT.plusSeconds(1)) + " s");
+        }
+        rows.add(ipv6Dropped(DEFAULT_PARALLELISM));
         Row catalog = catalog();
         rows.add(catalog);
         if (catalog.peakHeap() > HEAP_BUDGET) {
@@ -99,6 +109,28 @@ public final class NetworkBenchmark {
             try (Network net = lab.networkBuilder().timeout(TIMEOUT).parallelism(parallelism).build()) {
                 return measure("(b) 500 tcp+tls, all dropped, parallelism " + parallelism, targets, net,
                         r -> r.verdict() == Verdict.TCP_TIMEOUT);
+            }
+        }
+    }
+
+    /**
+     * (d) 250 dual-stack hosts (127.0.0.1 and ::1) × (tcp 443 + tls 443/tcp) × both families, every host's IPv6 443
+     * dropped: the IPv4 half passes, the IPv6 tcp times out and its tls is skipped, all within about one timeout.
+     */
+    static Row ipv6Dropped(int parallelism) {
+        try (Lab lab = Lab.start()) {
+            FamilyPlan both = FamilyPlan.of(EnumSet.allOf(IpFamily.class), EnumSet.allOf(IpFamily.class));
+            List<CheckTarget> targets = new ArrayList<>();
+            for (CheckTarget single : tcpAndTls(lab)) {
+                if (single.check().kind() == CheckKind.TCP) {
+                    lab.serveDualStack(single.host()).dropTcp(single.host(), 443, IpFamily.IPV6);
+                }
+                both.apply(List.of(single.check()))
+                        .forEach(check -> targets.add(new CheckTarget(single.endpoint(), single.host(), check)));
+            }
+            try (Network net = lab.networkBuilder().timeout(TIMEOUT).parallelism(parallelism).build()) {
+                return measure("(d) 1000 tcp+tls dual-stack, IPv6 dropped, parallelism " + parallelism, targets, net,
+                        r -> r.status() == Status.PASSED || r.verdict() == Verdict.TCP_TIMEOUT);
             }
         }
     }

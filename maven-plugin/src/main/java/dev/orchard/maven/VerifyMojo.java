@@ -68,6 +68,15 @@ public class VerifyMojo extends SelectingMojo {
     private String connectTo;
 
     /**
+     * The IP families checked apart where a host and this machine have both: {@code ipv4,ipv6} (default) runs each
+     * port check once per family ({@code … tcp 443 (IPv6)}, tags {@code ipv4}/{@code ipv6}); {@code ipv4} one check
+     * per port as before; {@code ipv6} only the IPv6 half. XML {@code <ipFamilies>ipv4</ipFamilies>}; command line
+     * {@code -Dapple-network.ipFamilies=ipv4}. To skip the IPv6 half, {@code -DexcludedGroups=ipv6} works too.
+     */
+    @Parameter(property = "apple-network.ipFamilies")
+    private String ipFamilies;
+
+    /**
      * Where apple-network-results.json, TEST-apple-network.*.xml and index.html go; default
      * {@code ${project.build.directory}/apple-network-reports}, or {@code ./apple-network-reports} without a
      * project. XML {@code <reportsDirectory>target/net</reportsDirectory>}; command line
@@ -137,6 +146,7 @@ public class VerifyMojo extends SelectingMojo {
                             .put(ConfigurationKeys.CONNECT_TO, connectTo)
                             .catalogs(catalogs)
                             .put(ConfigurationKeys.TARGET, target)
+                            .put(ConfigurationKeys.IP_FAMILIES, ipFamilies)
                             .map(),
                     GoalContext.reruns(rerunFailingTestsCount));
         } catch (IllegalArgumentException e) {
