@@ -1,6 +1,7 @@
 package dev.orchard.report;
 
 import dev.orchard.probe.IpFamily;
+import dev.orchard.probe.Verdict;
 import java.util.List;
 
 /**
@@ -35,11 +36,15 @@ public record Summary(int total, int passed, int failed, int skipped, int flaky)
     /**
      * One line per IP family ({@code IPv4: 40 checks, 40 passed, 0 failed}) when the two families' checks
      * disagree, that is when one family failed more often than the other; empty when they agree or only one
-     * family was checked, so single-family runs read as before.
+     * family was checked, so single-family runs read as before. Halves that had no path of their family
+     * ({@code FAMILY_UNAVAILABLE}) are not counted: they say nothing about the family.
      */
     public static List<String> familyLines(List<CheckOutcome> outcomes) {
         java.util.Map<IpFamily, List<CheckOutcome>> byFamily = new java.util.EnumMap<>(IpFamily.class);
         for (CheckOutcome outcome : outcomes) {
+            if (outcome.result().verdict() == Verdict.FAMILY_UNAVAILABLE) {
+                continue;
+            }
             outcome.family().ifPresent(f -> byFamily.computeIfAbsent(f, k -> new java.util.ArrayList<>()).add(outcome));
         }
         if (byFamily.size() < 2) {
