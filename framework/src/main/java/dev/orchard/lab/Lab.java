@@ -73,7 +73,6 @@ public final class Lab implements AutoCloseable {
     private FaultServer blackhole;
     private FaultServer resetting;
     private FaultServer tarpit;
-    private UdpResponder silentUdp;
     private final Map<String, LabTlsServer> interceptors = new LinkedHashMap<>();
     private boolean useProxy;
 
@@ -308,18 +307,7 @@ public final class Lab implements AutoCloseable {
     /** The IPv6 twin of {@link #dropped()}: TCP never completes and UDP never answers, on [::1]. */
     private InetSocketAddress dropped6() {
         if (blackhole6 == null) {
-            for (int attempt = 0; attempt < 10 && blackhole6 == null; attempt++) {
-                FaultServer candidate = FaultServer.blackhole(LabRelay.IPV6_LOOPBACK);
-                try {
-                    keep(new UdpResponder("lab-dropped-udp6", LabRelay.IPV6_LOOPBACK, candidate.port(), d -> null));
-                    blackhole6 = keep(candidate);
-                } catch (IOException e) {
-                    candidate.close();
-                }
-            }
-            if (blackhole6 == null) {
-                throw new IllegalStateException("the lab found no port of ::1 free for both TCP and UDP");
-            }
+            blackhole6 = droppedOn(LabRelay.IPV6_LOOPBACK);
         }
         return blackhole6.address();
     }
@@ -337,20 +325,24 @@ public final class Lab implements AutoCloseable {
      */
     private InetSocketAddress dropped() {
         if (blackhole == null) {
-            for (int attempt = 0; attempt < 10 && silentUdp == null; attempt++) {
-                FaultServer candidate = FaultServer.blackhole();
-                try {
-                    silentUdp = keep(new UdpResponder("lab-dropped-udp", candidate.port(), datagram -> null));
-                    blackhole = keep(candidate);
-                } catch (IOException e) {
-                    candidate.close();
-                }
-            }
-            if (blackhole == null) {
-                throw new IllegalStateException("the lab found no port of 127.0.0.1 free for both TCP and UDP");
-            }
+            blackhole = droppedOn(java.net.InetAddress.getLoopbackAddress());
         }
         return blackhole.address();
+    }
+
+    /** A blackhole on {@code loopback} whose port number is also a silent UDP port there. */
+    private FaultServer droppedOn(java.net.InetAddress loopback) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            FaultServer candidate = FaultServer.blackhole(loopback);
+            try {
+                keep(new UdpResponder("lab-dropped-udp", loopback, candidate.port(), datagram -> null));
+                return keep(candidate);
+            } catch (IOException e) {
+                candidate.close();
+            }
+        }
+        throw new IllegalStateException("the lab found no port of " + IpLiteral.text(loopback)
+                + " free for both TCP and UDP");
     }
 
     /** The firewall rejects TCP to {@code host:port} with a reset. */
