@@ -38,8 +38,8 @@ public final class ConfigurationKeys {
      */
     public static final String TARGET = "apple-network.target";
     /**
-     * The IP families checked apart where a host and this machine have both: {@code ipv4,ipv6} (default),
-     * {@code ipv4} or {@code ipv6}.
+     * The IP families checked apart where a host and this machine have both: {@code ipv4,ipv6} (default); or
+     * {@code ipv4} or {@code ipv6}, only that family's half.
      */
     public static final String IP_FAMILIES = "apple-network.ipFamilies";
 

@@ -14,9 +14,9 @@ import org.apiguardian.api.API;
 /**
  * Which IP families a run checks apart, decided before the run so that each half is a test of its own that
  * {@code -DexcludedGroups=ipv6} can leave out. Both families are checked apart when {@code apple-network.ipFamilies}
- * allows both (the default) and this machine has a route for both; a machine with one family, and
- * {@code ipFamilies=ipv4}, keep one check per port, tagged with that family, named exactly as before.
- * {@code ipFamilies=ipv6} checks only the IPv6 half.
+ * allows both (the default) and this machine has a route for both; a machine with one family keeps one check
+ * per port, tagged with that family, named exactly as before. {@code ipFamilies=ipv4} or {@code ipv6} checks only
+ * that family's half ({@code tcp 443 (IPv4)}), whatever the host resolves to.
  *
  * <p>Whether a host has addresses of a family is known only once its DNS answers: a half whose family the host
  * lacks ends skipped ({@link Verdict#FAMILY_UNAVAILABLE}), and proxied checks run once, in the IPv4 half.
@@ -68,9 +68,6 @@ public record FamilyPlan(List<IpFamily> families, IpFamily implicit) {
 
     /** The plan for these configured and routable families. */
     public static FamilyPlan of(Set<IpFamily> configured, Set<IpFamily> routable) {
-        if (configured.equals(Set.of(IpFamily.IPV4))) {
-            return new FamilyPlan(List.of(), IpFamily.IPV4);
-        }
         if (configured.size() == 1) {
             return new FamilyPlan(List.copyOf(configured), null);
         }

@@ -53,7 +53,7 @@ class EngineFamiliesTest {
         List<TestDescriptor> v4 = tests.stream().filter(t -> tags(t).contains("ipv4")).toList();
         List<TestDescriptor> v6 = tests.stream().filter(t -> tags(t).contains("ipv6")).toList();
         int single = tests(EngineTestKit.engine("apple-network").selectors(selectClasspathResource(FIXTURE))
-                .configurationParameter("apple-network.ipFamilies", "ipv4").discover().getEngineDescriptor()).size();
+                .configurationParameter("apple-network.target", "lab").discover().getEngineDescriptor()).size();
 
         assertThat(v4.size(), is(single - dns.size()));
         assertThat(v6.size(), is(v4.size()));

@@ -84,8 +84,10 @@ class IpFamilyTest {
         Set<IpFamily> both = EnumSet.allOf(IpFamily.class);
         assertThat(FamilyPlan.of(configured("ipv6"), both).apply(List.of(tcp)), is(List.of(tcp.withFamily(
                 IpFamily.IPV6))));
-        assertThat(FamilyPlan.of(configured("IPv4"), both).apply(List.of(tcp)), is(List.of(tcp)));
-        assertThat(FamilyPlan.of(configured("ipv4"), both).extraTags(tcp), is(Set.of("ipv4")));
+        assertThat(FamilyPlan.of(configured("IPv4"), both).apply(List.of(tcp)), is(List.of(tcp.withFamily(
+                IpFamily.IPV4))));
+        assertThat("the family is the check's own tag", FamilyPlan.of(configured("ipv4"), EnumSet.noneOf(
+                IpFamily.class)).apply(List.of(tcp)).get(0).tags(), is(Set.of("tcp", "ipv4")));
         assertThat(configured(" ipv4 , ipv6 "), is(both));
         assertThat(FamilyPlan.configured(k -> Optional.empty()), is(both));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> configured("ipv5"));

@@ -69,8 +69,8 @@ public class VerifyMojo extends SelectingMojo {
 
     /**
      * The IP families checked apart where a host and this machine have both: {@code ipv4,ipv6} (default) runs each
-     * port check once per family ({@code … tcp 443 (IPv6)}, tags {@code ipv4}/{@code ipv6}); {@code ipv4} one check
-     * per port as before; {@code ipv6} only the IPv6 half. XML {@code <ipFamilies>ipv4</ipFamilies>}; command line
+     * port check once per family ({@code … tcp 443 (IPv6)}, tags {@code ipv4}/{@code ipv6}); {@code ipv4} or
+     * {@code ipv6} only that family's half. XML {@code <ipFamilies>ipv4</ipFamilies>}; command line
      * {@code -Dapple-network.ipFamilies=ipv4}. To skip the IPv6 half, {@code -DexcludedGroups=ipv6} works too.
      */
     @Parameter(property = "apple-network.ipFamilies")
