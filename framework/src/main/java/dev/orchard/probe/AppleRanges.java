@@ -1,5 +1,7 @@
 package dev.orchard.probe;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,14 +11,16 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Apple's published address ranges (17.0.0.0/8, and since July 2025 2403:300::/32, 2620:149::/32 and
  * 2a01:b740::/32), read from {@code apple-ip-ranges.txt} beside the bundled catalog, which names the source. A
  * firewall that allows only these ranges does not cover an address outside them (a CDN's), which is why the dns
- * check says which addresses lie inside.
+ * check says which addresses lie inside. The one owner of these ranges: reports that name them ask it.
  */
-final class AppleRanges {
+@API(status = INTERNAL)
+public final class AppleRanges {
 
     static final String RESOURCE = "/dev/orchard/catalog/apple-ip-ranges.txt";
 
@@ -59,13 +63,18 @@ final class AppleRanges {
     }
 
     /** The ranges of one family, as messages list them: {@code 17.0.0.0/8}. */
-    static String describe(IpFamily family) {
+    public static String describe(IpFamily family) {
         return String.join(", ", RANGES.stream().filter(r -> IpFamily.of(r.network()) == family)
                 .map(Range::toString).toList());
     }
 
-    static boolean contains(InetAddress address) {
+    public static boolean contains(InetAddress address) {
         return RANGES.stream().anyMatch(r -> r.contains(address));
+    }
+
+    /** The same for an address as evidence writes it; false for text that is not an IP literal. */
+    public static boolean contains(String literal) {
+        return IpLiteral.parse(literal).map(AppleRanges::contains).orElse(false);
     }
 
     private static List<Range> load() {

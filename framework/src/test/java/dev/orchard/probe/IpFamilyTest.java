@@ -47,6 +47,8 @@ class IpFamilyTest {
         assertThat("a CDN address", AppleRanges.contains(ip("2600:1406:3a00::1")), is(false));
         assertThat(AppleRanges.contains(ip("2403:301::1")), is(false));
         assertThat(AppleRanges.contains(ip("23.55.1.2")), is(false));
+        assertThat(AppleRanges.contains("2403:300:a42::1"), is(true));
+        assertThat(AppleRanges.contains("not an address"), is(false));
         assertThat(AppleRanges.describe(IpFamily.IPV6), is("2403:300::/32, 2620:149::/32, 2a01:b740::/32"));
         IllegalStateException bad = assertThrows(IllegalStateException.class, () -> AppleRanges.parse("17.0.0.0", 3));
         assertThat(bad.getMessage(), containsString("line 3"));
