@@ -45,6 +45,13 @@ public record FamilyPlan(List<IpFamily> families, IpFamily implicit) {
      * host's half is then checked against a route to the host's own address. A bad value throws naming the key.
      */
     public static FamilyPlan forNetwork(Function<String, Optional<String>> parameters) {
+        List<String> connectTo = parameters.apply(ConfigurationKeys.CONNECT_TO).map(v -> List.of(v.split(",")))
+                .orElse(List.of());
+        return forNetwork(configured(parameters), connectTo);
+    }
+
+    /** The same from values already read: the configured families and the connect-to overrides' text. */
+    public static FamilyPlan forNetwork(Set<IpFamily> configured, List<String> connectTo) {
         Set<IpFamily> routable = Routes.configuredFamilies();
         for (String probe : PROBE_ADDRESSES) {
             InetAddress address = IpLiteral.parse(probe).orElseThrow();
@@ -53,12 +60,11 @@ public record FamilyPlan(List<IpFamily> families, IpFamily implicit) {
             }
         }
         try {
-            parameters.apply(ConfigurationKeys.CONNECT_TO).ifPresent(value -> ConnectTo.parseAll(
-                    List.of(value.split(","))).forEach(o -> routable.add(IpFamily.of(o.address()))));
+            ConnectTo.parseAll(connectTo).forEach(o -> routable.add(IpFamily.of(o.address())));
         } catch (IllegalArgumentException e) {
             // the network's own validation reports a bad override, naming the key
         }
-        return of(configured(parameters), routable);
+        return of(configured, routable);
     }
 
     /** The plan for a simulated network that serves {@code routable}. */
