@@ -24,6 +24,13 @@ IP_NTP=203.0.113.123        # chrony
 IP_NTP_DROPPED=203.0.113.124  # chrony too, but the firewall drops UDP 123
 IP_PROXY=198.51.100.3       # squid, explicit proxy on 3128
 PROXY_PORT=3128
+# IPv6: unique-local addresses (RFC 4193, fd00::/8) on the same veth pair; a few hosts are dual-stack.
+LINK6_CLIENT=fd00:e2e::2    # client end of the veth (/64)
+LINK6_OFFICE=fd00:e2e::1    # office end, the client's IPv6 gateway to the office network
+OFFICE6_NET=fd00:e2e:1::/64
+IP6_WEB=fd00:e2e:1::10      # nginx over IPv6: the dual-stack Apple stand-ins
+IP6_DROPPED=fd00:e2e:1::11  # nginx over IPv6 too, but the firewall drops all IPv6 to it (IPv4 passes)
+OFFICE6_IPS="$IP6_WEB $IP6_DROPPED"
 OFFICE_IPS="$IP_DNS $IP_DOH $IP_WEB $IP_PUSH $IP_REJECT $IP_UNREACH $IP_INSPECT $IP_TARPIT $IP_SSH $IP_NTP $IP_NTP_DROPPED $IP_PROXY"
 
 in_office() { ip netns exec "$NS_OFFICE" "$@"; }

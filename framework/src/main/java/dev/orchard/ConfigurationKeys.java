@@ -67,6 +67,11 @@ public final class ConfigurationKeys {
      * carry known, accepted failures. Default false.
      */
     public static final String FAIL_ON_NEW_FAILURES = "apple-network.failOnNewFailures";
+    /**
+     * The IP families checked apart where a host and this machine have both: {@code ipv4,ipv6} (default); or
+     * {@code ipv4} or {@code ipv6}, only that family's half.
+     */
+    public static final String IP_FAMILIES = "apple-network.ipFamilies";
 
     /**
      * Which bundled revision of Apple's article the checks use: {@code 2026-08} (default, English) or
@@ -107,7 +112,7 @@ public final class ConfigurationKeys {
     public static final List<String> ALL = List.of(DNS_SERVERS, PROXY, NON_PROXY_HOSTS, TRUST_ANCHORS, CONNECT_TO, TIMEOUT,
             PARALLELISM, CATALOGS, SINKHOLES, REPORTS_DIRECTORY, TARGET, PAC, REVISION,
             SKIP, TEST_FAILURE_IGNORE, RERUN_FAILING_TESTS_COUNT, FAIL_IF_NO_TESTS, FORMAT, OUTPUT, BASELINE, ARTICLE,
-            CATALOG, FAIL_ON_CHANGE, SHOW_WORDING, SITE, RESULTS, FAIL_ON_NEW_FAILURES);
+            CATALOG, FAIL_ON_CHANGE, SHOW_WORDING, SITE, RESULTS, FAIL_ON_NEW_FAILURES, IP_FAMILIES);
 
     private ConfigurationKeys() {
     }

@@ -2,6 +2,8 @@ package dev.orchard.config;
 
 import dev.orchard.ConfigurationKeys;
 import dev.orchard.catalog.BundledRevision;
+import dev.orchard.probe.FamilyPlan;
+import dev.orchard.probe.IpFamily;
 import dev.orchard.probe.Network;
 import dev.orchard.probe.NetworkValues;
 import java.nio.file.InvalidPathException;
@@ -12,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -209,6 +212,13 @@ public final class OrchardSettings {
     public static final Key<Target> TARGET = engine(ConfigurationKeys.TARGET, (key, v) -> Target.parse(key, v),
             Target::spelling, Target.REAL,
             "branch-office", "real (default), lab, branch-office or blackhole");
+
+    /** {@value ConfigurationKeys#IP_FAMILIES}: the IP families checked apart. */
+    public static final Key<Set<IpFamily>> IP_FAMILIES = engine(ConfigurationKeys.IP_FAMILIES,
+            (key, v) -> FamilyPlan.configured(k -> Optional.of(v)),
+            families -> families.stream().map(IpFamily::tag).collect(Collectors.joining(",")),
+            EnumSet.allOf(IpFamily.class),
+            "ipv4", "ipv4,ipv6 (default: each port check once per family where both are routable), ipv4 or ipv6");
 
     /** {@value ConfigurationKeys#REVISION}: which bundled revision of Apple's article the checks use. */
     public static final Key<BundledRevision> REVISION = engine(ConfigurationKeys.REVISION,

@@ -1,9 +1,12 @@
 package dev.orchard.engine;
 
 import dev.orchard.config.OrchardSettings;
+import dev.orchard.probe.FamilyPlan;
+import dev.orchard.probe.IpFamily;
 import dev.orchard.spi.NetworkSimulator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -43,12 +46,16 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineRootDescriptor root = new EngineRootDescriptor(uniqueId);
         OrchardSettings settings;
+        FamilyPlan families;
         try {
             settings = OrchardSettings.from(request.getConfigurationParameters());
+            Set<IpFamily> configured = settings.get(OrchardSettings.IP_FAMILIES).orElseThrow();
+            families = settings.target().simulated() ? FamilyPlan.of(configured, Set.of(IpFamily.IPV4))
+                    : FamilyPlan.forNetwork(configured, settings.get(OrchardSettings.CONNECT_TO).orElse(List.of()));
         } catch (IllegalArgumentException e) {
             return rejected(request, root, e.getMessage());
         }
-        new CatalogDiscovery(request, root, settings).discover();
+        new CatalogDiscovery(request, root, settings, families).discover();
         if (!root.getChildren().isEmpty() && settings.target().simulated() && NetworkSimulator.find().isEmpty()) {
             return rejected(request, root, NetworkSimulator.missing(settings.target()));
         }

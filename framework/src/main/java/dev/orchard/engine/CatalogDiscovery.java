@@ -10,6 +10,7 @@ import dev.orchard.config.OrchardSettings;
 import dev.orchard.probe.Check;
 import dev.orchard.probe.CheckPlanner;
 import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.FamilyPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,12 +43,16 @@ final class CatalogDiscovery {
     private final EngineDiscoveryRequest request;
     private final TestDescriptor engine;
     private final OrchardSettings settings;
+    private final FamilyPlan families;
     private final Map<String, CatalogRun> catalogs = new LinkedHashMap<>();
 
-    CatalogDiscovery(EngineDiscoveryRequest request, TestDescriptor engine, OrchardSettings settings) {
+    /** With {@code families}, each port check becomes one test per IP family the run checks apart. */
+    CatalogDiscovery(EngineDiscoveryRequest request, TestDescriptor engine, OrchardSettings settings,
+            FamilyPlan families) {
         this.request = request;
         this.engine = engine;
         this.settings = settings;
+        this.families = families;
     }
 
     void discover() {
@@ -182,10 +187,10 @@ final class CatalogDiscovery {
                         continue;
                     }
                     EndpointDescriptor endpointDescriptor = new EndpointDescriptor(endpointId, endpoint, probe.host());
-                    for (Check check : CheckPlanner.checks(endpoint, probe.host())) {
+                    for (Check check : families.apply(CheckPlanner.checks(endpoint, probe.host()))) {
                         endpointDescriptor.addChild(new CheckDescriptor(
                                 endpointId.append(CheckDescriptor.SEGMENT, check.idSegment()),
-                                new CheckTarget(endpoint, probe.host(), check)));
+                                new CheckTarget(endpoint, probe.host(), check), families.extraTags(check)));
                     }
                     serviceDescriptor.addChild(endpointDescriptor);
                 }
@@ -211,7 +216,7 @@ final class CatalogDiscovery {
             EndpointDescriptor endpointDescriptor = new EndpointDescriptor(endpointId, target.endpoint(),
                     target.host());
             endpointDescriptor.addChild(new CheckDescriptor(endpointId.append(CheckDescriptor.SEGMENT,
-                    target.check().idSegment()), target));
+                    target.check().idSegment()), target, java.util.Set.of()));
             serviceDescriptor.addChild(endpointDescriptor);
             engine.addChild(serviceDescriptor);
         });

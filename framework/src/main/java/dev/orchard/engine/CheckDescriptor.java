@@ -22,13 +22,15 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Engin
     private final CheckTarget target;
     private final Set<TestTag> tags;
 
-    CheckDescriptor(UniqueId id, CheckTarget target) {
+    /** With {@code extraTags} besides the row's and the check's, such as the one IP family this machine routes. */
+    CheckDescriptor(UniqueId id, CheckTarget target, Set<String> extraTags) {
         super(id, target.name(),
                 CatalogSources.of(target.endpoint().location()).orElse(null));
         this.target = target;
         Set<TestTag> all = new LinkedHashSet<>();
         target.endpoint().tags().forEach(tag -> all.add(TestTag.create(tag)));
         target.check().tags().forEach(tag -> all.add(TestTag.create(tag)));
+        extraTags.forEach(tag -> all.add(TestTag.create(tag)));
         this.tags = Set.copyOf(all);
     }
 

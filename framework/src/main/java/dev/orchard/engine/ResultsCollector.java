@@ -2,6 +2,7 @@ package dev.orchard.engine;
 
 import dev.orchard.probe.Check;
 import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.IpFamily;
 import dev.orchard.probe.ProbeResult;
 import dev.orchard.report.CheckOutcome;
 import dev.orchard.report.RunReport;
@@ -90,6 +91,10 @@ public class ResultsCollector implements TestExecutionListener {
         }
         UniqueId id = identifier.getUniqueIdObject();
         Check check = Check.ofIdSegment(id.getLastSegment().getValue());
+        if (check.family() == null && identifier.getDisplayName().endsWith(" (" + IpFamily.IPV4.label() + ")")) {
+            // the IPv4 half keeps the id it had before families were checked apart; its name says the family
+            check = check.withFamily(IpFamily.IPV4);
+        }
         CheckOutcome outcome = CheckOutcome.of(new CheckTarget(row.endpoint(), row.host(), check), result);
         synchronized (outcomes) {
             outcomes.put(identifier.getUniqueId(), outcome);

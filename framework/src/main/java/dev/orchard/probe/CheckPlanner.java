@@ -67,17 +67,18 @@ public final class CheckPlanner {
         });
     }
 
-    /** The checks a port check depends on: the host's dns, and the tcp check of the same port. */
+    /** The checks a port check depends on: the host's dns, and the tcp check of the same port and family. */
     public static List<Check> prerequisites(Check check) {
         if (check.kind() == CheckKind.DNS || check.kind() == CheckKind.PAC) {
             return List.of();
         }
+        IpFamily family = check.family();
         if (check.kind() == CheckKind.TLS || check.kind() == CheckKind.HTTP || check.kind() == CheckKind.SSH) {
-            return List.of(Check.dns(), new Check(CheckKind.TCP, check.port(), Transport.TCP));
+            return List.of(Check.dns(), new Check(CheckKind.TCP, check.port(), Transport.TCP, family));
         }
         if (check.kind() == CheckKind.DOH) {
-            return List.of(Check.dns(), new Check(CheckKind.TCP, check.port(), Transport.TCP),
-                    new Check(CheckKind.TLS, check.port(), Transport.TCP));
+            return List.of(Check.dns(), new Check(CheckKind.TCP, check.port(), Transport.TCP, family),
+                    new Check(CheckKind.TLS, check.port(), Transport.TCP, family));
         }
         return List.of(Check.dns());
     }

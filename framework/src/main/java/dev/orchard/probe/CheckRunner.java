@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * Runs many checks at once so that a whole catalog takes about one timeout even when a firewall drops
  * everything. Each host's DNS is resolved once and shared; a check whose prerequisite failed is skipped naming
  * that failure, because a second timeout on a dead port would only hide the cause. At most {@value #PER_HOST}
- * checks touch one host at a time, as a device would, so that a site's rate limits do not fake failures.
+ * checks touch one host at a time per IP family, as a device would, so that a site's rate limits do not fake
+ * failures; the two halves of a dual-stack host run side by side, so a dropped IPv6 path costs one timeout.
  *
  * <p>{@code parallelism} bounds the threads doing work, not the connects waiting for an answer: a direct tcp
  * check first connects without blocking on one shared selector thread ({@link Connector}), still within its
@@ -231,9 +232,15 @@ final class CheckRunner implements AutoCloseable {
                                     Skips.prerequisiteFailed(p.getKey(), target.host(), before));
                         }
                     }
-                    return lane(target.host()).submit(() -> start(target, r));
+                    return lane(target).submit(() -> start(target, r));
                 });
             });
+            CheckTarget otherHalf = FamilyNotes.otherHalf(target);
+            if (otherHalf != null && requested.contains(otherHalf)) {
+                // The IPv6 half waits for the IPv4 half (never the reverse) to say what a difference means.
+                pipeline = pipeline.thenCombine(future(otherHalf), (mine, other) -> FamilyNotes.note(target, mine,
+                        other));
+            }
             pipeline.whenComplete((value, error) -> complete(target, result, value != null ? value
                     : ProbeResult.failed(Verdict.NOT_RUN, "could not run: " + error, null, null)));
             return result;
@@ -315,8 +322,11 @@ final class CheckRunner implements AutoCloseable {
         }
     }
 
-    private HostLane lane(String host) {
-        return lanes.computeIfAbsent(key(host), h -> new HostLane());
+    /** A host's lane per family: the two families reach different addresses, as a device's Happy Eyeballs does. */
+    private HostLane lane(CheckTarget target) {
+        IpFamily family = target.check().family();
+        return lanes.computeIfAbsent(key(target.host()) + (family == null ? "" : "|" + family.tag()),
+                h -> new HostLane());
     }
 
     /**

@@ -80,7 +80,7 @@ record ConnectTo(String host, int port, InetAddress address, int targetPort) {
 
     /** The override as the configuration spells it. */
     String display() {
-        String addressText = address.getHostAddress();
+        String addressText = IpLiteral.text(address);
         if (addressText.contains(":")) {
             addressText = "[" + addressText + "]";
         }

@@ -21,11 +21,36 @@ final class DirectRoute implements Route {
     private final List<ConnectTo> overrides;
     private final List<InetAddress> addresses;
     private final boolean loopbackOnly;
+    private final IpFamily family;
 
     DirectRoute(List<ConnectTo> overrides, List<InetAddress> addresses, boolean loopbackOnly) {
+        this(overrides, addresses, loopbackOnly, null);
+    }
+
+    private DirectRoute(List<ConnectTo> overrides, List<InetAddress> addresses, boolean loopbackOnly,
+            IpFamily family) {
         this.overrides = List.copyOf(overrides);
-        this.addresses = List.copyOf(addresses);
+        this.addresses = family == null ? List.copyOf(addresses) : family.filter(addresses);
         this.loopbackOnly = loopbackOnly;
+        this.family = family;
+    }
+
+    /**
+     * The same route over one family only (null: any): the resolved addresses of that family, or, when overrides
+     * match, the first matching override of that family, so a host can be pointed at 127.0.0.1 and [::1] at once.
+     */
+    DirectRoute restrictedTo(IpFamily wanted) {
+        return new DirectRoute(overrides, addresses, loopbackOnly, wanted);
+    }
+
+    /** The family this route keeps to, or null for any. */
+    IpFamily family() {
+        return family;
+    }
+
+    /** The addresses this route connects to when no override matches. */
+    List<InetAddress> addresses() {
+        return addresses;
     }
 
     @Override
@@ -40,17 +65,26 @@ final class DirectRoute implements Route {
 
     /** Where a connection to {@code host:port} goes, in the order tried. */
     List<InetSocketAddress> targets(String host, int port) {
-        return ConnectTo.target(overrides, host, port).map(List::of)
-                .orElseGet(() -> addresses.stream().map(a -> new InetSocketAddress(a, port)).toList());
+        if (overridden(host, port)) {
+            return ConnectTo.target(overrides.stream().filter(o -> family == null || IpFamily.of(o.address())
+                    == family).toList(), host, port).map(List::of).orElse(List.of());
+        }
+        return addresses.stream().map(a -> new InetSocketAddress(a, port)).toList();
+    }
+
+    /** Whether a connect-to override decides where {@code host:port} goes (of any family). */
+    boolean overridden(String host, int port) {
+        return ConnectTo.target(overrides, host, port).isPresent();
     }
 
     /** How messages name the destination: {@code 17.57.146.10} or {@code 127.0.0.1:5223 via connect-to}. */
     String destination(String host, int port) {
-        if (ConnectTo.target(overrides, host, port).isPresent()) {
-            InetSocketAddress target = targets(host, port).get(0);
-            return IpLiteral.format(target.getAddress(), target.getPort()) + " via connect-to";
+        if (overridden(host, port)) {
+            List<InetSocketAddress> targets = targets(host, port);
+            return targets.isEmpty() ? "no " + family.label() + " connect-to override"
+                    : IpLiteral.format(targets.get(0).getAddress(), targets.get(0).getPort()) + " via connect-to";
         }
-        List<String> shown = addresses.stream().map(InetAddress::getHostAddress).toList();
+        List<String> shown = addresses.stream().map(IpLiteral::text).toList();
         return shown.isEmpty() ? "no address" : String.join(", ", shown);
     }
 

@@ -27,8 +27,6 @@ import org.xbill.DNS.Type;
  */
 final class DnsProbe {
 
-    private static final int SLASH_8_APPLE = 17;
-
     private final List<InetSocketAddress> servers;
     private final List<String> serverTexts;
     private final Duration timeout;
@@ -122,11 +120,8 @@ final class DnsProbe {
                 return new DnsResolution(ProbeResult.failed(Verdict.DNS_SINKHOLE, message, elapsed(start),
                         evidence(addresses, used.chain(), detail)), List.of());
             }
-            List<String> apple = apple17(addresses);
             String message = host + " resolves to " + joined(addresses) + via(used) + "; "
-                    + (apple.isEmpty() ? "none in Apple's 17.0.0.0/8 (a CDN address: firewall rules that allow only"
-                            + " 17.0.0.0/8 do not cover it)"
-                            : apple.size() + " of " + addresses.size() + " in Apple's 17.0.0.0/8");
+                    + inAppleRanges(addresses);
             return new DnsResolution(ProbeResult.passed(message, elapsed(start),
                     evidence(addresses, used.chain(), detail)), addresses);
         }
@@ -211,21 +206,42 @@ final class DnsProbe {
         return address.isAnyLocalAddress() || address.isLoopbackAddress() || extraSinkholes.contains(address);
     }
 
+    /** The IPv4 addresses in Apple's 17.0.0.0/8, the evidence field firewall rules are compared with. */
     private static List<String> apple17(List<InetAddress> addresses) {
         return addresses.stream()
-                .filter(a -> a instanceof Inet4Address && Byte.toUnsignedInt(a.getAddress()[0]) == SLASH_8_APPLE)
-                .map(InetAddress::getHostAddress)
+                .filter(a -> a instanceof Inet4Address && AppleRanges.contains(a))
+                .map(IpLiteral::text)
                 .toList();
     }
 
+    /**
+     * Per family, how many addresses lie in Apple's published ranges: none means a CDN address that firewall
+     * rules allowing only those ranges do not cover.
+     */
+    private static String inAppleRanges(List<InetAddress> addresses) {
+        List<String> parts = new ArrayList<>();
+        for (IpFamily family : IpFamily.values()) {
+            List<InetAddress> of = family.filter(addresses);
+            if (of.isEmpty()) {
+                continue;
+            }
+            long inside = of.stream().filter(AppleRanges::contains).count();
+            String ranges = AppleRanges.describe(family);
+            String apple = family == IpFamily.IPV4 ? "Apple's " + ranges : "Apple's IPv6 ranges (" + ranges + ")";
+            parts.add(inside == 0 ? "none " + (family == IpFamily.IPV4 ? "" : "of its IPv6 addresses ") + "in "
+                    + apple + " (a CDN address: firewall rules that allow only " + ranges + " do not cover it)"
+                    : inside + " of " + of.size() + (family == IpFamily.IPV4 ? "" : " IPv6 addresses") + " in "
+                    + apple);
+        }
+        return String.join("; ", parts);
+    }
+
     private static List<String> texts(List<InetAddress> addresses) {
-        return addresses.stream().map(InetAddress::getHostAddress).toList();
+        return addresses.stream().map(IpLiteral::text).toList();
     }
 
     private static String joined(List<InetAddress> addresses) {
-        List<String> out = new ArrayList<>();
-        addresses.forEach(a -> out.add(a.getHostAddress()));
-        return String.join(", ", out);
+        return String.join(", ", texts(addresses));
     }
 
     private static Set<InetAddress> sinkholes(List<String> literals) {
@@ -255,8 +271,7 @@ final class DnsProbe {
     }
 
     private static String hostPort(InetSocketAddress address) {
-        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+        return TcpProbe.format(address);
     }
 
     private static Duration elapsed(long start) {

@@ -176,7 +176,7 @@ final class DohProbe {
             String version, Integer status, String server, String detail) {
         Socket opened = sockets.opened();
         String connectedTo = opened == null || opened.getInetAddress() == null ? null
-                : opened.getInetAddress().getHostAddress() + ":" + opened.getPort();
+                : IpLiteral.format(opened.getInetAddress(), opened.getPort());
         return TlsHandshake.evidence(route, connectedTo, TlsHandshake.chain(recorder.chain()), version, status,
                 server, detail);
     }

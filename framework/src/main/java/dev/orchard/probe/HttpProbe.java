@@ -48,7 +48,7 @@ final class HttpProbe {
                         + TcpFailure.brief(e) + ")", start, evidence(route, null, null, null, null));
             }
             String connectedTo = socket.getInetAddress() == null ? null
-                    : socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+                    : IpLiteral.format(socket.getInetAddress(), socket.getPort());
             StringBuilder head = new StringBuilder("GET ").append(proxy != null ? target : path)
                     .append(" HTTP/1.1\r\nHost: ").append(authority)
                     .append("\r\nUser-Agent: CaptiveNetworkSupport Orchard\r\nAccept: */*\r\nConnection: close");

@@ -66,7 +66,7 @@ public final class Network implements AutoCloseable {
         boolean resolversAllowed = !loopbackOnly
                 || (!dnsServers.isEmpty() && dnsServers.stream().allMatch(s -> s.getAddress().isLoopbackAddress()));
         this.dnsProbe = resolversAllowed ? new DnsProbe(dnsServers, timeout,
-                sinkholes.stream().map(InetAddress::getHostAddress).toList()) : null;
+                sinkholes.stream().map(IpLiteral::text).toList()) : null;
         if (builder.pac != null && (proxy != null || !nonProxyHosts.patterns().isEmpty())) {
             throw new IllegalArgumentException("a PAC file (" + builder.pac.describe() + ") and "
                     + (proxy != null ? "a proxy (" + proxy.describe() + ")" : "nonProxyHosts") + " are both set: the"
@@ -179,6 +179,7 @@ public final class Network implements AutoCloseable {
         String route = pac != null ? "pac:" + scheme(endpoint, target.check().port())
                 : proxied(endpoint, target.host(), target.check().port()) ? "proxy" : "direct";
         return target.host().toLowerCase(java.util.Locale.ROOT) + "|" + target.check().idSegment() + "|"
+                + target.check().family() + "|"
                 + route + "|" + (endpoint.isDisabled() ? "off:" + endpoint.disabledReason()
                 : "on");
     }
@@ -383,24 +384,32 @@ public final class Network implements AutoCloseable {
         return dnsProbe.resolve(host);
     }
 
-    /** Runs a port check of a host whose DNS passed. */
+    /** Runs a port check of a host whose DNS passed; a check of one family keeps to that family's path. */
     ProbeResult run(CheckTarget target, DnsResolution resolution) {
         Check check = target.check();
         String host = target.host();
-        List<InetAddress> addresses = resolution.addresses();
         if (check.kind() == CheckKind.DNS) {
             return resolution.result();
         }
         if (check.kind() == CheckKind.PAC) {
             return pacStatus();
         }
-        if (check.kind() == CheckKind.NTP || check.kind() == CheckKind.QUIC) {
-            return udpProbe(host, check.port(), check.kind(), addresses);
+        List<InetAddress> addresses = resolution.addresses();
+        Route route = check.transport() == dev.orchard.catalog.Transport.UDP
+                ? new DirectRoute(connectTo, addresses, loopbackOnly)
+                : route(target.endpoint(), host, check.port(), addresses);
+        Optional<ProbeResult> unavailable = FamilyGate.unavailable(target, route);
+        if (unavailable.isPresent()) {
+            return unavailable.get();
         }
-        Route route = route(target.endpoint(), host, check.port(), addresses);
+        if (route instanceof DirectRoute direct && check.family() != null) {
+            route = direct.restrictedTo(check.family());
+            addresses = ((DirectRoute) route).addresses();
+        }
         ProbeResult result = switch (check.kind()) {
             case TCP -> tcpProbe.probe(host, check.port(), route, addresses);
             case SSH -> sshProbe.probe(host, check.port(), route, addresses);
+            case NTP, QUIC -> udpProbe(host, check.port(), check.kind(), (DirectRoute) route, addresses);
             case TLS -> tlsProbe.probe(route, host, check.port());
             case HTTP -> httpProbe.probe(route, host, check.port());
             default -> dohProbe.probe(route, host, check.port());
@@ -410,8 +419,8 @@ public final class Network implements AutoCloseable {
 
     /**
      * The pre-flight of a tcp check that goes direct: the first address its probe would connect to (none where
-     * the route would refuse, so the pre-flight never sends a packet the probe would not), and the probe's own
-     * timeout result. Null for other checks and for proxy routes.
+     * the route would refuse, or the check's family is unavailable, so the pre-flight never sends a packet the
+     * probe would not), and the probe's own timeout result. Null for other checks and for proxy routes.
      */
     CheckRunner.Preflight preflight(CheckTarget target, DnsResolution resolution) {
         Check check = target.check();
@@ -419,12 +428,14 @@ public final class Network implements AutoCloseable {
             return null;
         }
         String host = target.host();
-        List<InetAddress> addresses = resolution.addresses();
-        Route route = pac == null ? route(target.endpoint(), host, check.port(), addresses)
-                : knownPacRoute(scheme(target.endpoint(), check.port()), host, check.port(), addresses);
-        if (!(route instanceof DirectRoute direct)) {
+        List<InetAddress> resolved = resolution.addresses();
+        Route route = pac == null ? route(target.endpoint(), host, check.port(), resolved)
+                : knownPacRoute(scheme(target.endpoint(), check.port()), host, check.port(), resolved);
+        if (!(route instanceof DirectRoute any) || FamilyGate.unavailable(target, any).isPresent()) {
             return null;
         }
+        DirectRoute direct = any.restrictedTo(check.family());
+        List<InetAddress> addresses = direct.addresses();
         return direct.firstTarget(host, check.port()).map(address -> new CheckRunner.Preflight(address,
                 took -> tcpProbe.timedOut(host, check.port(), direct, addresses, took))).orElse(null);
     }
@@ -463,12 +474,14 @@ public final class Network implements AutoCloseable {
         if (!resolution.result().passed()) {
             return dnsFailedHere(host, resolution.result());
         }
-        return udpProbe(host, port, kind, resolution.addresses());
+        return udpProbe(host, port, kind, new DirectRoute(connectTo, resolution.addresses(), loopbackOnly),
+                resolution.addresses());
     }
 
-    private ProbeResult udpProbe(String host, int port, CheckKind kind, List<InetAddress> addresses) {
-        List<InetSocketAddress> targets = new DirectRoute(connectTo, addresses, loopbackOnly).targets(host, port);
-        List<String> shown = addresses.stream().map(InetAddress::getHostAddress).toList();
+    private ProbeResult udpProbe(String host, int port, CheckKind kind, DirectRoute route,
+            List<InetAddress> addresses) {
+        List<InetSocketAddress> targets = route.targets(host, port);
+        List<String> shown = addresses.stream().map(IpLiteral::text).toList();
         if (targets.isEmpty()) {
             return ProbeResult.failed(Verdict.UDP_NO_RESPONSE, kind.tag().toUpperCase(java.util.Locale.ROOT) + " "
                     + port + "/udp to " + host + ": no address to send to", null,

@@ -30,7 +30,7 @@ final class SshProbe {
     ProbeResult probe(String host, int port, Route route, List<InetAddress> addresses) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        List<String> shown = addresses.stream().map(InetAddress::getHostAddress).toList();
+        List<String> shown = addresses.stream().map(IpLiteral::text).toList();
         String prefix = "SSH " + port + " to " + host;
         String destination = route instanceof DirectRoute direct ? direct.destination(host, port) : route.describe();
         try (Socket socket = route.open(host, port, timeout)) {

@@ -43,7 +43,7 @@ final class TcpProbe {
 
     ProbeResult probe(String host, int port, Route route, List<InetAddress> addresses) {
         long start = System.nanoTime();
-        List<String> shownAddresses = addresses.stream().map(InetAddress::getHostAddress).toList();
+        List<String> shownAddresses = addresses.stream().map(IpLiteral::text).toList();
         String attempted = attempted(host, port, route);
         String prefix = prefix(host, port, route);
         try (Socket socket = route.open(host, port, timeout)) {
@@ -78,7 +78,7 @@ final class TcpProbe {
     private ProbeResult connectFailed(String host, int port, Route route, List<InetAddress> addresses,
             IOException e, Duration took) {
         Verdict verdict = TcpFailure.verdict(e);
-        List<String> shownAddresses = addresses.stream().map(InetAddress::getHostAddress).toList();
+        List<String> shownAddresses = addresses.stream().map(IpLiteral::text).toList();
         return ProbeResult.failed(verdict, prefix(host, port, route) + " "
                 + TcpFailure.what(verdict, e, TcpFailure.describe(timeout)) + ": " + TcpFailure.hint(verdict, host, port),
                 took, evidence(shownAddresses, attempted(host, port, route), route, e.toString()));

@@ -45,7 +45,7 @@ final class TlsHandshake {
                     + ")", startNanos, evidence(route, null, List.of(), null, null, null, null));
         }
         String connectedTo = raw.getInetAddress() == null ? null
-                : raw.getInetAddress().getHostAddress() + ":" + raw.getPort();
+                : IpLiteral.format(raw.getInetAddress(), raw.getPort());
         ChainRecorder recorder = new ChainRecorder(anchors.trustManager(), host);
         SSLSocket tls = null;
         try {

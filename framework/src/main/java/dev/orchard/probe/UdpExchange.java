@@ -79,7 +79,6 @@ final class UdpExchange {
 
     /** {@code 127.0.0.1:123}, or {@code [::1]:123}: the connectedTo evidence. */
     static String hostPort(InetSocketAddress target) {
-        String host = target.getAddress() == null ? target.getHostString() : target.getAddress().getHostAddress();
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + target.getPort();
+        return TcpProbe.format(target);
     }
 }

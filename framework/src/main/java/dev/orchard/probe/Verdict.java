@@ -74,6 +74,9 @@ public enum Verdict {
             "fix the PAC file at the line named; FindProxyForURL must return \"PROXY host:port; DIRECT\"-style text"),
 
     DISABLED("the site catalog disabled this row", "nothing: the site does not use this service"),
+    FAMILY_UNAVAILABLE("this IP family's half of the check did not run: the host has no address of the family, this"
+            + " machine has no route for it, or a proxy picks the family",
+            "nothing: the other family's check covers the host"),
     NOT_RUN("the check did not finish: it was interrupted or ran past the run's time budget",
             "rerun it; if it repeats, lower apple-network.parallelism and report the run's log");
 

@@ -48,7 +48,7 @@ enum ChangeKind {
     /** The change that fixes a failed check with {@code verdict}; empty for verdicts that are not failures. */
     static Optional<ChangeKind> of(Verdict verdict) {
         ChangeKind kind = switch (verdict) {
-            case OK, DISABLED -> null;
+            case OK, DISABLED, FAMILY_UNAVAILABLE -> null;
             case TCP_REFUSED, TCP_TIMEOUT, TCP_UNREACHABLE, TCP_RESET, UDP_NO_RESPONSE, UDP_REFUSED, SSH_NO_BANNER ->
                     FIREWALL_ALLOW;
             case PROXY_DENIED, HTTP_BLOCKED -> PROXY_ALLOW;

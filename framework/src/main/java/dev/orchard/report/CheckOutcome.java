@@ -1,6 +1,8 @@
 package dev.orchard.report;
 
+import dev.orchard.probe.CheckKind;
 import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.IpFamily;
 import dev.orchard.probe.ProbeResult;
 import dev.orchard.probe.Status;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -38,14 +41,46 @@ public record CheckOutcome(CheckTarget target, Set<String> tags, ProbeResult res
         }
     }
 
-    /** An outcome of a check that ran once, tagged with its row's and its check's tags. */
+    /** An outcome of a check that ran once, tagged with its row's and its check's tags, and its IP family. */
     public static CheckOutcome of(CheckTarget target, ProbeResult result) {
-        return new CheckOutcome(target, defaultTags(target), result, List.of());
+        return new CheckOutcome(target, tags(target, result), result, List.of());
     }
 
     /** An outcome of a check that was rerun after {@code earlierAttempts} failed. */
     public static CheckOutcome rerun(CheckTarget target, ProbeResult result, List<ProbeResult> earlierAttempts) {
-        return new CheckOutcome(target, defaultTags(target), result, earlierAttempts);
+        return new CheckOutcome(target, tags(target, result), result, earlierAttempts);
+    }
+
+    private static Set<String> tags(CheckTarget target, ProbeResult result) {
+        Set<String> tags = defaultTags(target);
+        family(target, result).ifPresent(family -> tags.add(family.tag()));
+        return tags;
+    }
+
+    /**
+     * The IP family the check used, where known: its own for a check of one family, else the family of the
+     * address it connected to; none for dns, and none through a proxy, which picks the family itself.
+     */
+    public Optional<IpFamily> family() {
+        return family(target, result);
+    }
+
+    private static Optional<IpFamily> family(CheckTarget target, ProbeResult result) {
+        if (target.check().kind() == CheckKind.DNS) {
+            return Optional.empty();
+        }
+        String route = result.evidence().route();
+        if (route != null && !route.equals("direct")) {
+            return Optional.empty();
+        }
+        if (target.check().family() != null) {
+            return Optional.of(target.check().family());
+        }
+        String connected = result.evidence().connectedTo();
+        if (connected == null || connected.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(connected.startsWith("[") ? IpFamily.IPV6 : IpFamily.IPV4);
     }
 
     /** The row's tags followed by the check's own ({@code tls}, {@code tcp}). */

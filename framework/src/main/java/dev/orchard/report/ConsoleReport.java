@@ -84,6 +84,7 @@ public final class ConsoleReport {
         lines.add(String.format(Locale.ROOT, format, "Service", "Checks", "Passed", "Failed", "Skipped", "Flaky"));
         services.forEach((service, outcomes) -> lines.add(row(format, service, Summary.of(outcomes))));
         lines.add(row(format, "Total", report.summary()));
+        lines.addAll(Summary.familyLines(report.outcomes()));
 
         Map<Verdict, List<CheckOutcome>> causes = new EnumMap<>(Verdict.class);
         for (CheckOutcome outcome : report.outcomes()) {

@@ -98,6 +98,9 @@ final class HtmlReport {
                 .append("<span class=\"fail\">").append(s.failed()).append(" failed</span>")
                 .append("<span class=\"skip\">").append(s.skipped()).append(" skipped</span>")
                 .append("<span class=\"flaky\">").append(s.flaky()).append(" flaky</span></p>\n");
+        for (String line : Summary.familyLines(report.outcomes())) {
+            html.append("<p class=\"family\">").append(escape(line)).append("</p>\n");
+        }
     }
 
     private static void overview(StringBuilder html, RunReport report) {

@@ -13,6 +13,7 @@ import dev.orchard.catalog.Endpoint;
 import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.CertificateInfo;
 import dev.orchard.probe.Check;
+import dev.orchard.probe.IpFamily;
 import dev.orchard.probe.ProbeResult;
 import dev.orchard.probe.Verdict;
 import java.io.IOException;
@@ -92,7 +93,9 @@ public record ResultsFile(
     /**
      * One check. {@code port} and {@code transport} are null for a dns check; {@code flaky} and {@code attempts}
      * are present only when the check was rerun; {@code erratum} only when the checked row departs from Apple's
-     * printed article (see {@link dev.orchard.catalog.Erratum}), so a failure can be read with it.
+     * printed article (see {@link dev.orchard.catalog.Erratum}), so a failure can be read with it. {@code family}
+     * ({@code ipv4} or {@code ipv6}) is the IP family the check used, present where known: not for dns, nor through a
+     * proxy, which picks the family itself.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Result(
@@ -111,7 +114,8 @@ public record ResultsFile(
             Observed evidence,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean flaky,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<Attempt> attempts,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Erratum> erratum) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Erratum> erratum,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String family) {
 
         public Result {
             erratum = erratum == null ? List.of() : List.copyOf(erratum);
@@ -242,7 +246,8 @@ public record ResultsFile(
                 check.transport() == null ? null : check.transport().tag(), check.kind().tag(),
                 result.evidence().route(), result.status().jsonName(), result.verdict().name(), result.message(),
                 result.duration().toMillis(), List.copyOf(outcome.tags()), Observed.of(result.evidence()),
-                outcome.rerun() ? outcome.flaky() : null, attempts, Erratum.of(endpoint));
+                outcome.rerun() ? outcome.flaky() : null, attempts, Erratum.of(endpoint),
+                outcome.family().map(IpFamily::tag).orElse(null));
     }
 
     private static Attempt attempt(ProbeResult result) {

@@ -53,12 +53,15 @@ final class RunMetrics {
         return file;
     }
 
-    /** site, service, host, port ("" for dns), check: the labels that name a check. */
+    /**
+     * site, service, host, port ("" for dns), check, family ("" where unknown): the labels that name a check; the
+     * family keeps a dual-stack host's IPv4 and IPv6 halves apart.
+     */
     private static List<String> checkLabels(String site, CheckOutcome outcome) {
         var check = outcome.target().check();
         List<String> labels = new ArrayList<>(List.of("site", site, "service", outcome.service(), "host",
                 outcome.target().host(), "port", check.transport() == null ? "" : Integer.toString(check.port()),
-                "check", check.kind().tag()));
+                "check", check.kind().tag(), "family", outcome.family().map(f -> f.tag()).orElse("")));
         return labels;
     }
 

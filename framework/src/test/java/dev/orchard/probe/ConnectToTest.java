@@ -50,7 +50,7 @@ class ConnectToTest {
     void ipv6AddressesNeedBrackets() {
         ConnectTo rule = ConnectTo.parse("a.apple.com:443:[::1]:8443");
         assertThat(rule.address().getHostAddress(), is("0:0:0:0:0:0:0:1"));
-        assertThat(rule.display(), is("a.apple.com:443:[0:0:0:0:0:0:0:1]:8443"));
+        assertThat(rule.display(), is("a.apple.com:443:[::1]:8443"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConnectTo.parse("a.apple.com:443:::1:8443"));
         assertThat(e.getMessage(), containsString("brackets"));

@@ -92,7 +92,7 @@ class NetworkConfigurationTest {
         try (Network network = configure(Map.of(ConfigurationKeys.DNS_SERVERS,
                 "127.0.0.1, 127.0.0.2:5353,[::1]:5300,::1"))) {
             assertThat(network.settings().dnsServers(),
-                    contains("127.0.0.1:53", "127.0.0.2:5353", "[0:0:0:0:0:0:0:1]:5300", "[0:0:0:0:0:0:0:1]:53"));
+                    contains("127.0.0.1:53", "127.0.0.2:5353", "[::1]:5300", "[::1]:53"));
         }
     }
 
@@ -158,7 +158,7 @@ class NetworkConfigurationTest {
         try (Network network = configure(Map.of(ConfigurationKeys.CONNECT_TO,
                 "gdmf.apple.com:443:127.0.0.1:8443, :5223:[::1]:15223"))) {
             assertThat(network.settings().connectTo(),
-                    contains("gdmf.apple.com:443:127.0.0.1:8443", ":5223:[0:0:0:0:0:0:0:1]:15223"));
+                    contains("gdmf.apple.com:443:127.0.0.1:8443", ":5223:[::1]:15223"));
         }
         assertThat(rejection(ConfigurationKeys.CONNECT_TO, "gdmf.apple.com:443"),
                 startsWith("apple-network.connectTo: 'gdmf.apple.com:443' is not a connect-to override"));

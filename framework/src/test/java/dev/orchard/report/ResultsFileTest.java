@@ -62,7 +62,7 @@ class ResultsFileTest {
         JsonNode tcp = results.get(1);
 
         assertThat(names(tcp), contains("service", "pattern", "host", "port", "transport", "check", "route", "status",
-                "verdict", "message", "durationMs", "tags", "evidence", "flaky", "attempts"));
+                "verdict", "message", "durationMs", "tags", "evidence", "flaky", "attempts", "family"));
         assertThat(tcp.get("service").asText(), is("mdm"));
         assertThat(tcp.get("pattern").asText(), is("*.push.apple.com"));
         assertThat(tcp.get("host").asText(), is("1-courier.push.apple.com"));
@@ -76,8 +76,9 @@ class ResultsFileTest {
         assertThat(tcp.get("durationMs").asLong(), is(5001L));
         List<String> tags = new ArrayList<>();
         tcp.get("tags").forEach(t -> tags.add(t.asText()));
-        assertThat(tags, contains("mdm", "ios", "macos", "direct-only", "push", "tcp"));
+        assertThat(tags, contains("mdm", "ios", "macos", "direct-only", "push", "tcp", "ipv4"));
         assertThat(names(tcp.get("evidence")), contains("addresses", "connectedTo"));
+        assertThat("the family of the address connected to", tcp.get("family").asText(), is("ipv4"));
         assertThat(tcp.get("flaky").isBoolean(), is(true));
         assertThat(tcp.get("flaky").asBoolean(), is(false));
         assertThat(tcp.get("attempts").size(), is(3));

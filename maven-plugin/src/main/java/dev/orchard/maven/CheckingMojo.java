@@ -60,6 +60,15 @@ abstract class CheckingMojo extends SelectingMojo {
     String site;
 
     /**
+     * The IP families checked apart where a host and this machine have both: {@code ipv4,ipv6} (default) runs each
+     * port check once per family ({@code … tcp 443 (IPv6)}, tags {@code ipv4}/{@code ipv6}); {@code ipv4} or
+     * {@code ipv6} only that family's half. XML {@code <ipFamilies>ipv4</ipFamilies>}; command line
+     * {@code -Dapple-network.ipFamilies=ipv4}. To skip the IPv6 half, {@code -DexcludedGroups=ipv6} works too.
+     */
+    @Parameter(property = "apple-network.ipFamilies")
+    String ipFamilies;
+
+    /**
      * DNS servers, {@code ip[:port]}; the system resolver when unset. XML
      * {@code <dnsServers><dnsServer>10.0.0.53</dnsServer></dnsServers>} or {@code <dnsServers>10.0.0.53,10.0.1.53</dnsServers>};
      * command line {@code -Dapple-network.dnsServers=10.0.0.53,10.0.1.53}.
@@ -126,7 +135,8 @@ abstract class CheckingMojo extends SelectingMojo {
                 .withText(OrchardSettings.TARGET, target)
                 .withText(OrchardSettings.PAC, pacLocation())
                 .withText(OrchardSettings.REVISION, revision)
-                .withText(OrchardSettings.SITE, site);
+                .withText(OrchardSettings.SITE, site)
+                .withText(OrchardSettings.IP_FAMILIES, ipFamilies);
         if (trustAnchors != null) {
             settings = settings.withText(OrchardSettings.TRUST_ANCHORS, absolute(trustAnchors).toString());
         }

@@ -7,8 +7,10 @@ import dev.orchard.engine.CheckIds;
 import dev.orchard.probe.Check;
 import dev.orchard.probe.CheckPlanner;
 import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.IpFamily;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.platform.launcher.TestIdentifier;
@@ -21,6 +23,8 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class PlannedChecks {
 
+    private static final List<IpFamily> FAMILIES = java.util.Arrays.asList(null, IpFamily.IPV4, IpFamily.IPV6);
+
     private PlannedChecks() {
     }
 
@@ -30,8 +34,11 @@ final class PlannedChecks {
         for (Endpoint endpoint : catalog.endpoints()) {
             for (ProbeHost probe : endpoint.probeHosts()) {
                 for (Check check : CheckPlanner.checks(endpoint, probe.host())) {
-                    CheckTarget target = new CheckTarget(endpoint, probe.host(), check);
-                    known.putIfAbsent(CheckIds.of(target), target);
+                    // a check of any family, and its two halves where the run checks the families apart
+                    for (IpFamily family : FAMILIES) {
+                        CheckTarget target = new CheckTarget(endpoint, probe.host(), check.withFamily(family));
+                        known.putIfAbsent(CheckIds.of(target), target);
+                    }
                 }
             }
         }

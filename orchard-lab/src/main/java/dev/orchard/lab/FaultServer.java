@@ -1,5 +1,6 @@
 package dev.orchard.lab;
 
+import dev.orchard.probe.IpLiteral;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -18,7 +19,7 @@ import org.apiguardian.api.API;
  * A loopback port that fails the way a firewall or a broken server does, so each TCP verdict can be produced for
  * real: {@link #refusing() refuse} (RST), {@link #blackhole() drop} (connect never completes), {@link #resetting()
  * reset} after accepting, {@link #tarpit() accept and stay silent}, or {@link #slow(Duration, String) answer
- * late}. Each binds 127.0.0.1 on a free port, publishes the port it got, and frees everything on close.
+ * late}. Each binds 127.0.0.1 (or [::1]) on a free port, publishes the port it got, and frees everything on close.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FaultServer implements AutoCloseable {
@@ -46,13 +47,18 @@ public final class FaultServer implements AutoCloseable {
 
     /** A port where nothing listens: the kernel answers every SYN with RST, like a rejecting firewall. */
     public static FaultServer refusing() {
+        return refusing(InetAddress.getLoopbackAddress());
+    }
+
+    /** A {@link #refusing()} port on another loopback address, such as [::1]. */
+    static FaultServer refusing(InetAddress loopback) {
         Socket reserved = new Socket();
         try {
             // Bound but never listening: the port stays ours, and connections to it are refused.
-            reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            reserved.bind(new InetSocketAddress(loopback, 0));
         } catch (IOException e) {
             LabAcceptor.closeQuietly(reserved);
-            throw new IllegalStateException("the lab could not reserve a port on 127.0.0.1: " + e.getMessage(), e);
+            throw new IllegalStateException("the lab could not reserve a port on " + IpLiteral.text(loopback) + ": " + e.getMessage(), e);
         }
         InetSocketAddress address = new InetSocketAddress(reserved.getLocalAddress(), reserved.getLocalPort());
         return new FaultServer(Fault.REFUSE, address, List.of(reserved), null);
@@ -65,9 +71,14 @@ public final class FaultServer implements AutoCloseable {
      * @throws IllegalStateException if the kernel does not drop (for example with tcp_abort_on_overflow set)
      */
     public static FaultServer blackhole() {
+        return blackhole(InetAddress.getLoopbackAddress());
+    }
+
+    /** A {@link #blackhole()} on another loopback address, such as [::1]. */
+    static FaultServer blackhole(InetAddress loopback) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            ServerSocket server = new ServerSocket(0, 1, loopback);
             resources.add(server);
             InetSocketAddress address = new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
             for (int i = 0; i < BLACKHOLE_MAX_FILLERS; i++) {
@@ -84,7 +95,7 @@ public final class FaultServer implements AutoCloseable {
                     + " connections beyond a full backlog (is net.ipv4.tcp_abort_on_overflow set?)");
         } catch (IOException e) {
             resources.forEach(LabAcceptor::closeQuietly);
-            throw new IllegalStateException("the lab could not make a blackhole on 127.0.0.1: " + e.getMessage(), e);
+            throw new IllegalStateException("the lab could not make a blackhole on " + IpLiteral.text(loopback) + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             resources.forEach(LabAcceptor::closeQuietly);
             throw e;
@@ -142,7 +153,7 @@ public final class FaultServer implements AutoCloseable {
 
     /** A connect-to override sending {@code host:port} here, for {@code apple-network.connectTo}. */
     public String connectTo(String host, int port) {
-        return host + ":" + port + ":" + address.getAddress().getHostAddress() + ":" + address.getPort();
+        return host + ":" + port + ":" + IpLiteral.format(address.getAddress(), address.getPort());
     }
 
     /** How many connections a listening fault accepted; 0 for refuse and blackhole. */
@@ -162,6 +173,6 @@ public final class FaultServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "FaultServer[" + fault + " " + address.getAddress().getHostAddress() + ":" + port() + "]";
+        return "FaultServer[" + fault + " " + IpLiteral.format(address.getAddress(), port()) + "]";
     }
 }

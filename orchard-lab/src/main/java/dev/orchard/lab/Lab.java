@@ -3,6 +3,8 @@ package dev.orchard.lab;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.ProbeHost;
+import dev.orchard.probe.IpFamily;
+import dev.orchard.probe.IpLiteral;
 import dev.orchard.probe.Network;
 import dev.orchard.spi.Simulation;
 import java.io.IOException;
@@ -64,10 +66,16 @@ public final class Lab implements Simulation {
     private final LabProxy proxy;
     private final Map<String, InetSocketAddress> hostRoutes = new LinkedHashMap<>();
     private final Map<Integer, InetSocketAddress> portRoutes = new LinkedHashMap<>();
+    /** Hosts also served over IPv6, on [::1]: their AAAA records and IPv6 routes. */
+    private final java.util.Set<String> dualStack = new java.util.LinkedHashSet<>();
+    /** IPv6 routes set apart from the IPv4 ones (a fault of one family); others mirror the IPv4 route. */
+    private final Map<String, InetSocketAddress> hostRoutes6 = new LinkedHashMap<>();
+    private final Map<InetSocketAddress, LabRelay> relays = new LinkedHashMap<>();
+    private FaultServer blackhole6;
+    private FaultServer refusing6;
     private FaultServer blackhole;
     private FaultServer resetting;
     private FaultServer tarpit;
-    private UdpResponder silentUdp;
     private final Map<String, LabTlsServer> interceptors = new LinkedHashMap<>();
     private final List<Fault> faults = new ArrayList<>();
     private boolean useProxy;
@@ -331,25 +339,98 @@ public final class Lab implements Simulation {
     }
 
     /**
+     * Serves {@code host} over IPv6 too: an AAAA record beside its A record (in Apple's 2403:300::/32 for Apple's
+     * domains, else in the documentation range 2001:db8::/32), and its ports on [::1], passed on to the same lab
+     * servers as over IPv4 until a fault of one family ({@link #dropTcp(String, int, IpFamily)}) sets them apart.
+     */
+    public Lab serveDualStack(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        serve(name);
+        String last = name;
+        for (String next : CHAINS.getOrDefault(name, List.of())) {
+            last = next;
+        }
+        dns.address(last, addressOf(name), address6Of(name));
+        dualStack.add(name);
+        return this;
+    }
+
+    /** The firewall drops TCP to {@code host:port} over one IP family only; the other family still connects. */
+    public Lab dropTcp(String host, int port, IpFamily family) {
+        return onFamily(host, port, family, family == IpFamily.IPV4 ? dropped() : dropped6());
+    }
+
+    /** The firewall drops UDP to {@code host:port} over one IP family only. */
+    public Lab dropUdp(String host, int port, IpFamily family) {
+        return dropTcp(host, port, family);
+    }
+
+    /** The firewall rejects TCP to {@code host:port} over one IP family only. */
+    public Lab rejectTcp(String host, int port, IpFamily family) {
+        return onFamily(host, port, family, family == IpFamily.IPV4 ? refusing.address() : refusing6());
+    }
+
+    private Lab onFamily(String host, int port, IpFamily family, InetSocketAddress fault) {
+        String key = key(host, port);
+        if (family == IpFamily.IPV4) {
+            hostRoutes6.putIfAbsent(key, ipv6Of(route(key)));
+            hostRoutes.put(key, fault);
+        } else {
+            hostRoutes6.put(key, fault);
+        }
+        return this;
+    }
+
+    /** Where IPv6 traffic goes that mirrors an IPv4 route: the same fault on [::1], or a relay to the server. */
+    private InetSocketAddress ipv6Of(InetSocketAddress ipv4) {
+        if (blackhole != null && ipv4.equals(blackhole.address())) {
+            return dropped6();
+        }
+        if (ipv4.equals(refusing.address())) {
+            return refusing6();
+        }
+        return relays.computeIfAbsent(ipv4, target -> keep(LabRelay.to(target))).address();
+    }
+
+    /** The IPv6 twin of {@link #dropped()}: TCP never completes and UDP never answers, on [::1]. */
+    private InetSocketAddress dropped6() {
+        if (blackhole6 == null) {
+            blackhole6 = droppedOn(LabRelay.IPV6_LOOPBACK);
+        }
+        return blackhole6.address();
+    }
+
+    private InetSocketAddress refusing6() {
+        if (refusing6 == null) {
+            refusing6 = keep(FaultServer.refusing(LabRelay.IPV6_LOOPBACK));
+        }
+        return refusing6.address();
+    }
+
+    /**
      * Where dropped traffic goes: a TCP port whose connections never complete, and the same UDP port number,
      * which never answers. One address serves both because connect-to overrides do not tell TCP from UDP.
      */
     private InetSocketAddress dropped() {
         if (blackhole == null) {
-            for (int attempt = 0; attempt < 10 && silentUdp == null; attempt++) {
-                FaultServer candidate = FaultServer.blackhole();
-                try {
-                    silentUdp = keep(new UdpResponder("lab-dropped-udp", candidate.port(), datagram -> null));
-                    blackhole = keep(candidate);
-                } catch (IOException e) {
-                    candidate.close();
-                }
-            }
-            if (blackhole == null) {
-                throw new IllegalStateException("the lab found no port of 127.0.0.1 free for both TCP and UDP");
-            }
+            blackhole = droppedOn(java.net.InetAddress.getLoopbackAddress());
         }
         return blackhole.address();
+    }
+
+    /** A blackhole on {@code loopback} whose port number is also a silent UDP port there. */
+    private FaultServer droppedOn(java.net.InetAddress loopback) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            FaultServer candidate = FaultServer.blackhole(loopback);
+            try {
+                keep(new UdpResponder("lab-dropped-udp", loopback, candidate.port(), datagram -> null));
+                return keep(candidate);
+            } catch (IOException e) {
+                candidate.close();
+            }
+        }
+        throw new IllegalStateException("the lab found no port of " + IpLiteral.text(loopback)
+                + " free for both TCP and UDP");
     }
 
     /** The firewall rejects TCP to {@code host:port} with a reset. */
@@ -477,22 +558,45 @@ public final class Lab implements Simulation {
         return certificates.rootPem();
     }
 
-    /** The curl-style overrides that send every host and port to a lab server; anything else is refused. */
+    /**
+     * The curl-style overrides that send every host and port to a lab server; anything else is refused. A host
+     * served on both families also gets [::1] overrides, after the IPv4 ones, so a check of any family still
+     * goes over IPv4 as before.
+     */
     public List<String> connectTo() {
         List<String> overrides = new ArrayList<>();
-        String local = http.address().getAddress().getHostAddress();
-        overrides.add(PAC_HOST + ":80:" + local + ":" + http.port());
+        overrides.add(PAC_HOST + ":80:" + format(http.address()));
         if (webLockedDown) {
-            String refused = refusing.address().getAddress().getHostAddress() + ":" + refusing.port();
+            String refused = format(refusing.address());
             overrides.add(":80:" + refused);
             overrides.add(":443:" + refused);
         }
-        hostRoutes.forEach((hostPort, address) -> overrides.add(hostPort + ":" + address.getAddress()
-                .getHostAddress() + ":" + address.getPort()));
-        portRoutes.forEach((port, address) -> overrides.add(":" + port + ":" + address.getAddress()
-                .getHostAddress() + ":" + address.getPort()));
-        overrides.add("::" + refusing.address().getAddress().getHostAddress() + ":" + refusing.port());
+        hostRoutes.forEach((hostPort, address) -> overrides.add(hostPort + ":" + format(address)));
+        portRoutes.forEach((port, address) -> overrides.add(":" + port + ":" + format(address)));
+        for (String host : dualStack) {
+            java.util.Set<Integer> ports = new java.util.TreeSet<>(portRoutes.keySet());
+            for (String hostPort : hostRoutes.keySet()) {
+                if (hostPort.startsWith(host + ":")) {
+                    ports.add(Integer.parseInt(hostPort.substring(host.length() + 1)));
+                }
+            }
+            for (String hostPort : hostRoutes6.keySet()) {
+                if (hostPort.startsWith(host + ":")) {
+                    ports.add(Integer.parseInt(hostPort.substring(host.length() + 1)));
+                }
+            }
+            for (int port : ports) {
+                String key = key(host, port);
+                InetSocketAddress v6 = hostRoutes6.containsKey(key) ? hostRoutes6.get(key) : ipv6Of(route(key));
+                overrides.add(key + ":" + format(v6));
+            }
+        }
+        overrides.add("::" + format(refusing.address()));
         return overrides;
+    }
+
+    private static String format(InetSocketAddress address) {
+        return IpLiteral.format(address.getAddress(), address.getPort());
     }
 
     /** A network builder already pointed at the lab; add a timeout or parallelism before building. */
@@ -548,6 +652,15 @@ public final class Lab implements Simulation {
         int b = digest[1] & 0xff;
         int c = 1 + (digest[2] & 0xff) % 254;
         return apple ? "17." + a + "." + b + "." + c : "198.51.100." + c;
+    }
+
+    /** The IPv6 twin of {@link #addressOf}: in Apple's 2403:300::/32, else in the documentation 2001:db8::/32. */
+    static String address6Of(String host) {
+        String v4 = addressOf(host);
+        String[] octets = v4.split("\\.");
+        String tail = Integer.toHexString(Integer.parseInt(octets[1])) + ":" + Integer.toHexString(Integer.parseInt(
+                octets[2])) + "::" + Integer.toHexString(Integer.parseInt(octets[3]));
+        return (v4.startsWith("17.") ? "2403:300:" : "2001:db8:") + tail;
     }
 
     private <T extends AutoCloseable> T keep(T resource) {

@@ -1,5 +1,6 @@
 package dev.orchard.lab;
 
+import dev.orchard.probe.IpLiteral;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -108,7 +109,7 @@ public final class LabDnsServer implements AutoCloseable {
     /** {@code 127.0.0.1:port}, the form {@code apple-network.dnsServers} takes. */
     public String hostAndPort() {
         InetSocketAddress address = udp.address();
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
+        return IpLiteral.format(address.getAddress(), address.getPort());
     }
 
     /** Answers {@code name} with these A and AAAA addresses (IP literals); none gives NOERROR without data. */

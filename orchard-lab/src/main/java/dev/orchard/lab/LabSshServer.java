@@ -1,5 +1,6 @@
 package dev.orchard.lab;
 
+import dev.orchard.probe.IpLiteral;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -30,7 +31,7 @@ public final class LabSshServer extends LabTcpServer {
 
     /** A connect-to override sending {@code host:port} here. */
     public String connectTo(String host, int port) {
-        return host + ":" + port + ":" + address().getAddress().getHostAddress() + ":" + port();
+        return host + ":" + port + ":" + IpLiteral.format(address().getAddress(), port());
     }
 
     @Override

@@ -32,7 +32,17 @@ final class UdpResponder implements AutoCloseable {
 
     /** As above, with a receive buffer of {@code receiveBuffer} bytes (0: the system's default). */
     UdpResponder(String name, int port, int receiveBuffer, UnaryOperator<byte[]> reply) throws IOException {
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        this(name, InetAddress.getLoopbackAddress(), port, receiveBuffer, reply);
+    }
+
+    /** On another loopback address, such as [::1] for a host the lab serves over IPv6. */
+    UdpResponder(String name, InetAddress bind, int port, UnaryOperator<byte[]> reply) throws IOException {
+        this(name, bind, port, 0, reply);
+    }
+
+    private UdpResponder(String name, InetAddress bind, int port, int receiveBuffer, UnaryOperator<byte[]> reply)
+            throws IOException {
+        this.socket = new DatagramSocket(new InetSocketAddress(bind, port));
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
         }

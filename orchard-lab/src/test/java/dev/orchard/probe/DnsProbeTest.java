@@ -50,10 +50,12 @@ class DnsProbeTest {
         ProbeResult result = resolution.result();
         assertThat(result.message(), result.verdict(), is(Verdict.OK));
         assertThat(result.status(), is(Status.PASSED));
-        assertThat(result.evidence().addresses(), contains("17.253.37.203", "23.55.1.2", "2620:149:a44:0:0:0:0:1"));
+        assertThat(result.evidence().addresses(), contains("17.253.37.203", "23.55.1.2", "2620:149:a44::1"));
         assertThat(result.evidence().cnameChain(), contains("updates.cdn-apple.com", "updates.g.aaplimg.com"));
         assertThat(result.evidence().apple17(), contains("17.253.37.203"));
-        assertThat(result.message(), containsString("1 of 3 in Apple's 17.0.0.0/8"));
+        assertThat(result.message(), containsString("1 of 2 in Apple's 17.0.0.0/8"));
+        assertThat(result.message(), containsString("1 of 1 IPv6 addresses in Apple's IPv6 ranges (2403:300::/32,"
+                + " 2620:149::/32, 2a01:b740::/32)"));
         assertThat(resolution.addresses().size(), is(3));
         assertThat(resolution.addresses().get(0).getHostAddress(), equalTo("17.253.37.203"));
     }
@@ -65,9 +67,9 @@ class DnsProbeTest {
         ProbeResult result = probe.resolve("ipv6only.apple.com").result();
 
         assertThat(result.message(), result.verdict(), is(Verdict.OK));
-        assertThat(result.evidence().addresses(), contains("2620:149:0:0:0:0:0:10"));
+        assertThat(result.evidence().addresses(), contains("2620:149::10"));
         assertThat(result.evidence().apple17(), is(empty()));
-        assertThat(result.message(), containsString("none in Apple's 17.0.0.0/8"));
+        assertThat(result.message(), containsString("1 of 1 IPv6 addresses in Apple's IPv6 ranges"));
     }
 
     @Test
@@ -141,7 +143,7 @@ class DnsProbeTest {
         ProbeResult result = probe.resolve("blocked.apple.com").result();
 
         assertThat(result.verdict(), is(Verdict.DNS_SINKHOLE));
-        assertThat(result.evidence().addresses(), contains("0.0.0.0", "0:0:0:0:0:0:0:0"));
+        assertThat(result.evidence().addresses(), contains("0.0.0.0", "::"));
         assertThat(result.message(), containsString("sinkhole address 0.0.0.0"));
     }
 
