@@ -55,6 +55,7 @@ public final class Lab implements AutoCloseable {
     private final LabTlsServer tls;
     private final QuicResponder quic;
     private final LabHttpServer http;
+    private final LabAnswers answers = new LabAnswers();
     private final LabSshServer ssh;
     private final NtpResponder ntp;
     private final FaultServer refusing;
@@ -115,7 +116,8 @@ public final class Lab implements AutoCloseable {
             TlsWithQuic pair = tlsWithQuic();
             tls = pair.tls();
             quic = pair.quic();
-            http = keep(LabHttpServer.start(LabHttpServer.Mode.NORMAL));
+            http = keep(LabHttpServer.start(LabHttpServer.Mode.NORMAL)).answers(answers);
+            tls.answers(answers);
             ssh = keep(LabSshServer.start());
             ntp = keep(NtpResponder.start(NtpResponder.Mode.OK));
             refusing = keep(FaultServer.refusing());
@@ -172,6 +174,7 @@ public final class Lab implements AutoCloseable {
         for (Endpoint endpoint : catalog.endpoints()) {
             for (ProbeHost probe : endpoint.probeHosts()) {
                 serve(probe.host());
+                endpoint.knownAnswer().ifPresent(known -> answers.healthy(probe.host(), known));
                 for (int port : endpoint.tlsPorts()) {
                     if (!portRoutes.containsKey(port)) {
                         serveTls(probe.host(), port);
@@ -380,6 +383,17 @@ public final class Lab implements AutoCloseable {
 
     public LabProxy proxy() {
         return proxy;
+    }
+
+    /** What the lab's origins answer per host and path: healthy known answers, or what a test sets. */
+    public LabAnswers answers() {
+        return answers;
+    }
+
+    /** A transparent web filter answers every HTTP request for {@code host} with {@code vendor}'s block page. */
+    public Lab blockPage(String host, String vendor) {
+        answers.put(host, "*", LabAnswers.blockPage(vendor));
+        return this;
     }
 
     public LabCertificates certificates() {

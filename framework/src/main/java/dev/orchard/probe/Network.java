@@ -283,10 +283,20 @@ public final class Network implements AutoCloseable {
             case SSH -> sshProbe.probe(host, check.port(), route(target.endpoint(), host, check.port(), addresses),
                     addresses);
             case NTP, QUIC -> udpProbe(host, check.port(), check.kind(), addresses);
-            case TLS -> tlsProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port());
-            case HTTP -> httpProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port());
+            case TLS -> tlsProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port(),
+                    httpsAnswer(target.endpoint(), check.port()));
+            case HTTP -> httpProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port(),
+                    target.endpoint().knownAnswer().orElse(null));
             case DOH -> dohProbe.probe(route(target.endpoint(), host, check.port(), addresses), host, check.port());
         };
+    }
+
+    /**
+     * The known answer a tls check asks for over HTTPS: only on 443 of a row without port 80, whose http check
+     * asks for it otherwise, so that each answer is fetched once.
+     */
+    private static dev.orchard.catalog.KnownAnswer httpsAnswer(Endpoint endpoint, int port) {
+        return port == 443 && !endpoint.ports().contains(80) ? endpoint.knownAnswer().orElse(null) : null;
     }
 
     /**
