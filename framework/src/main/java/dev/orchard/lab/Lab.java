@@ -318,6 +318,23 @@ public final class Lab implements AutoCloseable {
     }
 
     /** An IPS resets connections to {@code host:port} right after they open. */
+    /**
+     * A firewall that filters by SNI: {@code host:port} opens, and the connection is reset when the TLS
+     * ClientHello arrives.
+     */
+    public Lab resetOnClientHello(String host, int port) {
+        FaultServer server = keep(FaultServer.resettingOnClientHello());
+        hostRoutes.put(key(host, port), server.address());
+        return this;
+    }
+
+    /** A firewall that resets sessions of {@code host:port} {@code delay} after they open, whatever is sent. */
+    public Lab resetAfter(String host, int port, java.time.Duration delay) {
+        FaultServer server = keep(FaultServer.resettingAfter(delay));
+        hostRoutes.put(key(host, port), server.address());
+        return this;
+    }
+
     public Lab resetTcp(String host, int port) {
         faults.add(new Fault(Fault.Kind.RESET_TCP, host, port));
         if (resetting == null) {
