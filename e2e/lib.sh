@@ -19,12 +19,16 @@ IP_REJECT=203.0.113.12      # nginx; the firewall rejects 443 with a TCP reset
 IP_UNREACH=203.0.113.13     # nginx; the firewall rejects with ICMP host-unreachable
 IP_INSPECT=203.0.113.14     # nginx presenting a certificate forged by an inspection CA
 IP_TARPIT=203.0.113.15      # accepts and never speaks
+IP_FILTER=203.0.113.16      # nginx as a transparent web filter: a FortiGuard block page on port 80
+IP_SNI=203.0.113.17         # cutter.py: closes a connection when its TLS ClientHello arrives (SNI filtering)
+IP_RESET_LATE=203.0.113.18  # cutter.py: resets every connection 0.4 s after it opens, whatever is sent
+IP_MTU=203.0.113.19         # nginx; the firewall drops its packets larger than 1300 bytes (an MTU black hole)
 IP_SSH=203.0.113.22         # OpenSSH
 IP_NTP=203.0.113.123        # chrony
 IP_NTP_DROPPED=203.0.113.124  # chrony too, but the firewall drops UDP 123
 IP_PROXY=198.51.100.3       # squid, explicit proxy on 3128
 PROXY_PORT=3128
-OFFICE_IPS="$IP_DNS $IP_DOH $IP_WEB $IP_PUSH $IP_REJECT $IP_UNREACH $IP_INSPECT $IP_TARPIT $IP_SSH $IP_NTP $IP_NTP_DROPPED $IP_PROXY"
+OFFICE_IPS="$IP_DNS $IP_DOH $IP_WEB $IP_PUSH $IP_REJECT $IP_UNREACH $IP_INSPECT $IP_TARPIT $IP_SSH $IP_NTP $IP_NTP_DROPPED $IP_PROXY $IP_FILTER $IP_SNI $IP_RESET_LATE $IP_MTU"
 
 in_office() { ip netns exec "$NS_OFFICE" "$@"; }
 in_client() { ip netns exec "$NS_CLIENT" "$@"; }

@@ -26,8 +26,8 @@ import javax.net.ssl.TrustManager;
  */
 final class HandshakeDiagnosis {
 
-    /** How long the quiet second connection waits to be cut. */
-    static final Duration QUIET_WAIT = Duration.ofMillis(500);
+    /** How long the quiet second connection waits to be cut: only an SNI-filtered check pays it in full. */
+    static final Duration QUIET_WAIT = Duration.ofSeconds(1);
     /** The longest the small-window retry may take. */
     static final Duration SMALL_WINDOW_LIMIT = Duration.ofSeconds(3);
     /**
