@@ -1,13 +1,18 @@
 package dev.orchard.probe;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The result of one check: status, verdict, a message for a person, how long it took and what was seen.
- * Probes return one for every network condition; they never throw for one.
+ * The result of one check: status, verdict, a message for a person, how long it took, what was seen and when it
+ * started. Probes return one for every network condition; they never throw for one. The runner stamps the start,
+ * so that reports can draw a timeline; a result made outside a run has none.
+ *
+ * @param started when the check started (its DNS query, pre-flight connect or probe); null when unknown
  */
-public record ProbeResult(Status status, Verdict verdict, String message, Duration duration, Evidence evidence) {
+public record ProbeResult(Status status, Verdict verdict, String message, Duration duration, Evidence evidence,
+        Instant started) {
 
     public ProbeResult {
         Objects.requireNonNull(status, "status");
@@ -15,6 +20,16 @@ public record ProbeResult(Status status, Verdict verdict, String message, Durati
         message = message == null ? "" : message;
         duration = duration == null ? Duration.ZERO : duration;
         evidence = evidence == null ? Evidence.NONE : evidence;
+    }
+
+    /** A result without a start time. */
+    public ProbeResult(Status status, Verdict verdict, String message, Duration duration, Evidence evidence) {
+        this(status, verdict, message, duration, evidence, null);
+    }
+
+    /** A copy that started at {@code at}. */
+    public ProbeResult startedAt(Instant at) {
+        return new ProbeResult(status, verdict, message, duration, evidence, at);
     }
 
     public static ProbeResult passed(String message, Duration duration, Evidence evidence) {
