@@ -29,7 +29,7 @@ final class HandshakeDiagnosis {
     /** How long the quiet second connection waits to be cut: only an SNI-filtered check pays it in full. */
     static final Duration QUIET_WAIT = Duration.ofSeconds(1);
     /** The longest the small-window retry may take. */
-    static final Duration SMALL_WINDOW_LIMIT = Duration.ofSeconds(3);
+    static final Duration SMALL_WINDOW_LIMIT = Duration.ofSeconds(2);
     /**
      * The receive buffer of the retry: Linux raises it to its minimum (about 2.3 KB) and advertises half, so the
      * server's segments stay near 1100 bytes, below the MTU of most tunnels.

@@ -41,6 +41,7 @@ public final class Network implements AutoCloseable {
     private final Object lock = new Object();
     private CheckRunner runner;
     private boolean closed;
+    private volatile NetworkSettings settings;
 
     private Network(Builder builder) {
         this.dnsServers = List.copyOf(builder.dnsServers);
@@ -171,12 +172,18 @@ public final class Network implements AutoCloseable {
 
     /** The settings, with proxy credentials removed, as reports print them. */
     public NetworkSettings settings() {
-        List<String> servers = dnsServers.isEmpty() ? List.of("system")
-                : dnsServers.stream().map(s -> IpLiteral.format(s.getAddress(), s.getPort())).toList();
-        String anchors = trustAnchorsFile != null ? trustAnchorsFile.toString()
-                : trustAnchorsPem != null ? "pem" : "default";
-        return new NetworkSettings(servers, proxy == null ? null : proxy.describe(), anchors,
-                connectTo.stream().map(ConnectTo::display).toList(), timeout, parallelism);
+        NetworkSettings shown = settings;
+        if (shown == null) {
+            // formatted once: the engine asks for the timeout per check, and a lab has hundreds of overrides
+            List<String> servers = dnsServers.isEmpty() ? List.of("system")
+                    : dnsServers.stream().map(s -> IpLiteral.format(s.getAddress(), s.getPort())).toList();
+            String anchors = trustAnchorsFile != null ? trustAnchorsFile.toString()
+                    : trustAnchorsPem != null ? "pem" : "default";
+            shown = new NetworkSettings(servers, proxy == null ? null : proxy.describe(), anchors,
+                    connectTo.stream().map(ConnectTo::display).toList(), timeout, parallelism);
+            settings = shown;
+        }
+        return shown;
     }
 
     /** Stops the check threads. */
