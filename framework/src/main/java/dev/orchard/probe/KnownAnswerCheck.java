@@ -8,8 +8,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.orchard.catalog.KnownAnswer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.cert.CRLException;
-import java.security.cert.CertificateException;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -92,23 +91,27 @@ final class KnownAnswerCheck {
         }
     }
 
+    /** Reads the issuer of a DER object with the JDK's CertificateFactory. */
+    private interface IssuerReader {
+        X500Principal issuer(CertificateFactory factory, ByteArrayInputStream in) throws GeneralSecurityException;
+    }
+
     private static Optional<String> crl(KnownAnswer known, byte[] body, boolean truncated) {
-        if (!derSequence(body)) {
-            return Optional.of("it is not DER (no ASN.1 SEQUENCE at the start)");
-        }
-        if (truncated) {
-            return Optional.empty();
-        }
-        try {
-            X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
-                    .generateCRL(new ByteArrayInputStream(body));
-            return issuedBy(known, crl.getIssuerX500Principal(), "the CRL");
-        } catch (CRLException | CertificateException | RuntimeException e) {
-            return Optional.of("it is not a DER CRL (" + HttpExchange.printable(String.valueOf(e.getMessage())) + ")");
-        }
+        return issued(known, body, truncated, "CRL",
+                (factory, in) -> ((X509CRL) factory.generateCRL(in)).getIssuerX500Principal());
     }
 
     private static Optional<String> certificate(KnownAnswer known, byte[] body, boolean truncated) {
+        return issued(known, body, truncated, "certificate",
+                (factory, in) -> ((X509Certificate) factory.generateCertificate(in)).getIssuerX500Principal());
+    }
+
+    /**
+     * A DER {@code what} whose issuer is the expected one. A body cut short at the probe's limit is judged by its
+     * outer DER header alone.
+     */
+    private static Optional<String> issued(KnownAnswer known, byte[] body, boolean truncated, String what,
+            IssuerReader reader) {
         if (!derSequence(body)) {
             return Optional.of("it is not DER (no ASN.1 SEQUENCE at the start)");
         }
@@ -116,12 +119,12 @@ final class KnownAnswerCheck {
             return Optional.empty();
         }
         try {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(body));
-            return issuedBy(known, certificate.getIssuerX500Principal(), "the certificate");
-        } catch (CertificateException | RuntimeException e) {
-            return Optional.of("it is not a DER certificate ("
-                    + HttpExchange.printable(String.valueOf(e.getMessage())) + ")");
+            X500Principal issuer = reader.issuer(CertificateFactory.getInstance("X.509"),
+                    new ByteArrayInputStream(body));
+            return issuedBy(known, issuer, "the " + what);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return Optional.of("it is not a DER " + what + " (" + HttpExchange.printable(String.valueOf(
+                    e.getMessage())) + ")");
         }
     }
 
