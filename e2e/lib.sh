@@ -19,6 +19,10 @@ IP_REJECT=203.0.113.12      # nginx; the firewall rejects 443 with a TCP reset
 IP_UNREACH=203.0.113.13     # nginx; the firewall rejects with ICMP host-unreachable
 IP_INSPECT=203.0.113.14     # nginx presenting a certificate forged by an inspection CA
 IP_TARPIT=203.0.113.15      # accepts and never speaks
+IP_FILTER=203.0.113.16      # nginx as a transparent web filter: a FortiGuard block page on port 80
+IP_SNI=203.0.113.17         # cutter.py: closes a connection when its TLS ClientHello arrives (SNI filtering)
+IP_RESET_LATE=203.0.113.18  # cutter.py: resets every connection 0.4 s after it opens, whatever is sent
+IP_MTU=203.0.113.19         # nginx; the firewall drops its packets larger than 1300 bytes (an MTU black hole)
 IP_SSH=203.0.113.22         # OpenSSH
 IP_NTP=203.0.113.123        # chrony
 IP_NTP_DROPPED=203.0.113.124  # chrony too, but the firewall drops UDP 123
@@ -31,7 +35,7 @@ OFFICE6_NET=fd00:e2e:1::/64
 IP6_WEB=fd00:e2e:1::10      # nginx over IPv6: the dual-stack Apple stand-ins
 IP6_DROPPED=fd00:e2e:1::11  # nginx over IPv6 too, but the firewall drops all IPv6 to it (IPv4 passes)
 OFFICE6_IPS="$IP6_WEB $IP6_DROPPED"
-OFFICE_IPS="$IP_DNS $IP_DOH $IP_WEB $IP_PUSH $IP_REJECT $IP_UNREACH $IP_INSPECT $IP_TARPIT $IP_SSH $IP_NTP $IP_NTP_DROPPED $IP_PROXY"
+OFFICE_IPS="$IP_DNS $IP_DOH $IP_WEB $IP_PUSH $IP_REJECT $IP_UNREACH $IP_INSPECT $IP_TARPIT $IP_SSH $IP_NTP $IP_NTP_DROPPED $IP_PROXY $IP_FILTER $IP_SNI $IP_RESET_LATE $IP_MTU"
 
 in_office() { ip netns exec "$NS_OFFICE" "$@"; }
 in_client() { ip netns exec "$NS_CLIENT" "$@"; }

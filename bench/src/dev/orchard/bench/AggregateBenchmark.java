@@ -166,7 +166,8 @@ public final class AggregateBenchmark {
                         kind.equals("dns") ? null : "direct", status, verdict,
                         status.equals("passed") ? kind + " to " + host + " fine"
                                 : kind + " to " + host + " failed: " + verdict,
-                        5 + random.nextInt(200), List.of(service, "ios", "macos", kind), evidence, null, null, null, null));
+                        5 + random.nextInt(200), null, List.of(service, "ios", "macos", kind), evidence, null, null, null,
+                        null));
             }
         }
         ResultsFile file = new ResultsFile(new ResultsFile.CatalogInfo("Apple enterprise networks", "2024-11"),

@@ -77,13 +77,16 @@ public record Catalog(String name, Source source, List<Service> services) {
         return read(all);
     }
 
-    /** Reads and merges catalogs in order; the first must name its source. */
+    /**
+     * Reads and merges catalogs in order; the first must name its source. Rows of hosts with a bundled known
+     * answer get it unless they set their own.
+     */
     public static Catalog read(List<String> catalogs) {
         if (catalogs.isEmpty()) {
             throw new IllegalArgumentException("no catalog given");
         }
         List<CatalogFile> files = catalogs.stream().map(Catalog::readFile).toList();
-        return CatalogMerger.merge(files);
+        return KnownAnswers.apply(CatalogMerger.merge(files), KnownAnswers.bundled());
     }
 
     /**

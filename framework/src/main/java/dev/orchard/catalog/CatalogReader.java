@@ -26,7 +26,8 @@ final class CatalogReader {
     static final Set<String> SOURCE_KEYS = Set.of("article", "language", "revision");
     static final Set<String> SERVICE_KEYS = Set.of("id", "title", "titleFr", "description", "descriptionFr", "endpoints");
     static final Set<String> ENDPOINT_KEYS = Set.of("host", "ports", "transports", "os", "description",
-            "descriptionFr", "proxy", "notes", "probeHosts", "tls", "tags", "errata");
+            "descriptionFr", "proxy", "notes", "probeHosts", "tls", "tags", "errata", "answer");
+    static final Set<String> ANSWER_KEYS = Set.of("kind", "path", "issuer", "key");
     static final Set<String> PROBE_HOST_KEYS = Set.of("host", "reason");
     static final Set<String> ERRATUM_KEYS = Set.of("field", "published", "note");
     static final Set<String> DISABLE_KEYS = Set.of("service", "host", "reason");
@@ -47,6 +48,59 @@ final class CatalogReader {
             throw new CatalogException(catalogReader.problems);
         }
         return result;
+    }
+
+    /**
+     * Reads a known-answers file: a mapping of host to {@code answer} as a catalog row writes it. Errors name the
+     * file and line, as for catalogs.
+     */
+    static Map<String, KnownAnswer> readKnownAnswers(Reader reader, String file) {
+        YamlNode root = YamlNode.parse(reader, file);
+        CatalogReader catalogReader = new CatalogReader(file);
+        Map<String, KnownAnswer> answers = new java.util.LinkedHashMap<>();
+        catalogReader.mapping(root, "known answers").ifPresent(map -> map.entries().forEach((host, node) -> {
+            catalogReader.construct(node, host, () -> Validation.requirePattern("host", host));
+            KnownAnswer answer = catalogReader.answer(node);
+            if (answer != null) {
+                answers.put(host, answer);
+            }
+        }));
+        if (!catalogReader.problems.isEmpty()) {
+            throw new CatalogException(catalogReader.problems);
+        }
+        return answers;
+    }
+
+    /** {@code answer: ocsp-response}, or {@code answer: {kind: der-crl, path: /root.crl, issuer: Apple Root CA}}. */
+    private KnownAnswer answer(YamlNode node) {
+        if (node instanceof Scalar s && !s.isNull()) {
+            Optional<KnownAnswer.Kind> kind = KnownAnswer.Kind.parse(s.text());
+            if (kind.isEmpty()) {
+                problem(node.line(), "answer", "is '" + s.text() + "'; expected one of " + KnownAnswer.Kind.expected());
+                return null;
+            }
+            return construct(node, "answer", () -> new KnownAnswer(kind.get(), null, null, null));
+        }
+        Optional<Mapping> found = mapping(node, "answer");
+        if (found.isEmpty()) {
+            return null;
+        }
+        Mapping map = found.get();
+        int before = problems.size();
+        checkKeys(map, ANSWER_KEYS, "answer");
+        Optional<String> kindText = text(map, "kind", true);
+        Optional<KnownAnswer.Kind> kind = kindText.flatMap(KnownAnswer.Kind::parse);
+        if (kindText.isPresent() && kind.isEmpty()) {
+            problem(map.entries().get("kind").line(), "kind", "is '" + kindText.get() + "'; expected one of "
+                    + KnownAnswer.Kind.expected());
+        }
+        String path = text(map, "path", false).orElse(null);
+        String issuer = text(map, "issuer", false).orElse(null);
+        String key = text(map, "key", false).orElse(null);
+        if (problems.size() > before || kind.isEmpty()) {
+            return null;
+        }
+        return construct(map, "answer", () -> new KnownAnswer(kind.get(), path, issuer, key));
     }
 
     private CatalogFile catalog(YamlNode root) {
@@ -197,6 +251,7 @@ final class CatalogReader {
                 }
             });
         }
+        KnownAnswer answer = map.entries().containsKey("answer") ? answer(map.entries().get("answer")) : null;
         if (problems.size() > before || host.isEmpty() || ports.isEmpty()) {
             return null;
         }
@@ -208,7 +263,7 @@ final class CatalogReader {
         return construct(map, "", () -> new Endpoint(serviceId, host.get(), ports,
                 transports.isEmpty() ? List.of(Transport.TCP) : transports, os,
                 text(map, "description", false).orElse(""), text(map, "descriptionFr", false).orElse(""),
-                finalProxy, notes, probeHosts, tls, tags, errata, null, at(map.line())));
+                finalProxy, notes, probeHosts, tls, tags, errata, null, at(map.line()), answer));
     }
 
     /** Names the probeHosts field and its line, which the Endpoint constructor cannot know. */

@@ -28,6 +28,7 @@ import org.apiguardian.api.API;
  * @param errata where this row departs from the article's text
  * @param disabledReason why a site disabled this row; null when enabled
  * @param location where the row was written
+ * @param answer what a healthy answer of the host looks like, checked by its http (or tls) check; null for none
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record Endpoint(
@@ -45,7 +46,8 @@ public record Endpoint(
         List<String> extraTags,
         List<Erratum> errata,
         String disabledReason,
-        Location location) {
+        Location location,
+        KnownAnswer answer) {
 
     /** Ports on which Apple's services speak TLS unless a row says otherwise. */
     public static final Set<Integer> DEFAULT_TLS_PORTS = Set.of(443, 5223, 2197);
@@ -105,6 +107,25 @@ public record Endpoint(
         location = location == null ? Location.unknown() : location;
     }
 
+    /** A row without a known answer. */
+    public Endpoint(String service, String pattern, List<Integer> ports, List<Transport> transports,
+            Set<OperatingSystem> os, String description, String descriptionFr, ProxySupport proxy, List<String> notes,
+            List<ProbeHost> probeHosts, List<Integer> tlsPorts, List<String> extraTags, List<Erratum> errata,
+            String disabledReason, Location location) {
+        this(service, pattern, ports, transports, os, description, descriptionFr, proxy, notes, probeHosts, tlsPorts,
+                extraTags, errata, disabledReason, location, null);
+    }
+
+    public Optional<KnownAnswer> knownAnswer() {
+        return Optional.ofNullable(answer);
+    }
+
+    /** A copy whose host answers as {@code known} describes. */
+    public Endpoint withAnswer(KnownAnswer known) {
+        return new Endpoint(service, pattern, ports, transports, os, description, descriptionFr, proxy, notes,
+                probeHosts, tlsPorts, extraTags, errata, disabledReason, location, known);
+    }
+
     public boolean isWildcard() {
         return pattern.startsWith("*.");
     }
@@ -140,7 +161,7 @@ public record Endpoint(
     public Endpoint disable(String reason) {
         Validation.requireText("reason for disabling " + pattern, reason);
         return new Endpoint(service, pattern, ports, transports, os, description, descriptionFr, proxy, notes,
-                probeHosts, tlsPorts, extraTags, errata, reason, location);
+                probeHosts, tlsPorts, extraTags, errata, reason, location, answer);
     }
 
     /** A copy with more probe hosts, as a site catalog adds them. */
@@ -152,7 +173,7 @@ public record Endpoint(
             }
         }
         return new Endpoint(service, pattern, ports, transports, os, description, descriptionFr, proxy, notes,
-                all, tlsPorts, extraTags, errata, disabledReason, location);
+                all, tlsPorts, extraTags, errata, disabledReason, location, answer);
     }
 
     public static Builder builder(String service, String pattern) {
@@ -175,6 +196,7 @@ public record Endpoint(
         private List<String> extraTags = List.of();
         private List<Erratum> errata = List.of();
         private Location location = Location.unknown();
+        private KnownAnswer answer;
 
         private Builder(String service, String pattern) {
             this.service = service;
@@ -268,9 +290,14 @@ public record Endpoint(
             return this;
         }
 
+        public Builder answer(KnownAnswer value) {
+            this.answer = value;
+            return this;
+        }
+
         public Endpoint build() {
             return new Endpoint(service, pattern, ports, transports, os, description, descriptionFr, proxy, notes,
-                    probeHosts, tlsPorts, extraTags, errata, null, location);
+                    probeHosts, tlsPorts, extraTags, errata, null, location, answer);
         }
     }
 }

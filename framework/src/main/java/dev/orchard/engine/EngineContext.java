@@ -47,7 +47,6 @@ final class EngineContext implements EngineExecutionContext, AutoCloseable {
      */
     void start(TestDescriptor first, Catalog catalog, List<CheckDescriptor> checks, List<CheckTarget> targets) {
         Network net = network();
-        listener.reportingEntryPublished(first, ResultEntries.run(catalog, net.settings()));
         Map<CheckTarget, CompletableFuture<ProbeResult>> byTarget = new IdentityHashMap<>();
         synchronized (pending) {
             for (int i = 0; i < checks.size(); i++) {
@@ -73,6 +72,9 @@ final class EngineContext implements EngineExecutionContext, AutoCloseable {
         }, "apple-network-runner");
         runner.setDaemon(true);
         runner.start();
+        // After the checks started: the first JSON written in a JVM costs a few hundred milliseconds of class
+        // loading, which the checks need not wait for. Results are published after this, on this thread.
+        listener.reportingEntryPublished(first, ResultEntries.run(catalog, net.settings()));
     }
 
     /** Waits for a check's result; the network bounds every probe, so this wait is a safety net only. */

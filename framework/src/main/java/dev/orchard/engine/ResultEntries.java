@@ -13,6 +13,7 @@ import dev.orchard.probe.ProbeResult;
 import dev.orchard.probe.Status;
 import dev.orchard.probe.Verdict;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ final class ResultEntries {
     static final String MESSAGE = "apple-network.message";
     static final String STATUS = "apple-network.status";
     static final String DURATION_MS = "apple-network.durationMs";
+    static final String STARTED = "apple-network.started";
     static final String EVIDENCE = "apple-network.evidence";
     static final String CATALOG = "apple-network.catalog";
     static final String REVISION = "apple-network.revision";
@@ -78,6 +80,9 @@ final class ResultEntries {
         entry.put(MESSAGE, result.message());
         entry.put(STATUS, result.status().name());
         entry.put(DURATION_MS, String.valueOf(result.duration().toMillis()));
+        if (result.started() != null) {
+            entry.put(STARTED, result.started().toString());
+        }
         if (!result.evidence().equals(Evidence.NONE)) {
             entry.put(EVIDENCE, json(result.evidence()));
         }
@@ -109,8 +114,9 @@ final class ResultEntries {
             return Optional.empty();
         }
         Evidence evidence = values.containsKey(EVIDENCE) ? read(values.get(EVIDENCE), Evidence.class) : Evidence.NONE;
+        Instant started = values.containsKey(STARTED) ? Instant.parse(values.get(STARTED)) : null;
         return Optional.of(new ProbeResult(Status.valueOf(values.get(STATUS)), Verdict.valueOf(values.get(VERDICT)),
-                values.get(MESSAGE), Duration.ofMillis(Long.parseLong(values.get(DURATION_MS))), evidence));
+                values.get(MESSAGE), Duration.ofMillis(Long.parseLong(values.get(DURATION_MS))), evidence, started));
     }
 
     /** The settings as the run entry carries them. */

@@ -108,6 +108,13 @@ public class ResultsCollector implements TestExecutionListener {
         }
     }
 
+    /** One check's outcome by unique id, without copying the others (progress asks once per check). */
+    public Optional<CheckOutcome> outcome(String uniqueId) {
+        synchronized (outcomes) {
+            return Optional.ofNullable(outcomes.get(uniqueId));
+        }
+    }
+
     /** The run as reports show it, or empty when no Apple network check ran. */
     public Optional<RunReport> report() {
         return report(new ArrayList<>(outcomes().values()));

@@ -2,6 +2,7 @@ package dev.orchard.probe;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -250,10 +251,13 @@ final class CheckRunner implements AutoCloseable {
          * Completes once: the first result wins, and only it reaches the listener. The listener hears it before
          * the future completes, so runAll never returns while a listener call is still under way.
          */
-        void complete(CheckTarget target, CompletableFuture<ProbeResult> future, ProbeResult value) {
+        void complete(CheckTarget target, CompletableFuture<ProbeResult> future, ProbeResult result) {
             if (!claimed.add(future)) {
                 return;
             }
+            // a result decided without running (skipped, disabled, out of budget) starts when it is decided
+            ProbeResult value = result.started() != null ? result
+                    : result.startedAt(Instant.now().minus(result.duration()));
             try {
                 listener.accept(target, value);
             } catch (RuntimeException e) {
@@ -268,8 +272,10 @@ final class CheckRunner implements AutoCloseable {
     }
 
     private DnsResolution resolve(String host) {
+        Instant started = Instant.now();
         try {
-            return resolver.apply(host);
+            DnsResolution resolution = resolver.apply(host);
+            return new DnsResolution(resolution.result().startedAt(started), resolution.addresses());
         } catch (RuntimeException e) {
             return new DnsResolution(ProbeResult.failed(Verdict.NOT_RUN, "DNS for " + host + " could not run: " + e,
                     null, null), List.of());
@@ -283,12 +289,13 @@ final class CheckRunner implements AutoCloseable {
     private CompletableFuture<ProbeResult> start(CheckTarget target, DnsResolution resolution) {
         Preflight preflight = preflight(target, resolution);
         if (preflight == null) {
-            return CompletableFuture.supplyAsync(() -> probe(target, resolution), pool);
+            return CompletableFuture.supplyAsync(() -> probe(target, resolution, Instant.now()), pool);
         }
         long started = System.nanoTime();
+        Instant begun = Instant.now();
         return connector.connect(preflight.address(), timeout).thenCompose(outcome -> outcome == Connector.Outcome
-                .TIMED_OUT ? CompletableFuture.completedFuture(timedOut(target, preflight, started))
-                : CompletableFuture.supplyAsync(() -> probe(target, resolution), pool));
+                .TIMED_OUT ? CompletableFuture.completedFuture(timedOut(target, preflight, started).startedAt(begun))
+                : CompletableFuture.supplyAsync(() -> probe(target, resolution, begun), pool));
     }
 
     private Preflight preflight(CheckTarget target, DnsResolution resolution) {
@@ -313,12 +320,13 @@ final class CheckRunner implements AutoCloseable {
         }
     }
 
-    private ProbeResult probe(CheckTarget target, DnsResolution resolution) {
+    /** Runs the probe on a pool thread; {@code started} is the pre-flight's start, else now, on this thread. */
+    private ProbeResult probe(CheckTarget target, DnsResolution resolution, Instant started) {
         try {
-            return prober.run(target, resolution);
+            return prober.run(target, resolution).startedAt(started);
         } catch (RuntimeException e) {
             return ProbeResult.failed(Verdict.NOT_RUN, target.check().displayName() + " of " + target.host()
-                    + " could not run: " + e, null, null);
+                    + " could not run: " + e, null, null).startedAt(started);
         }
     }
 

@@ -90,6 +90,14 @@ final class DirectRoute implements Route {
 
     @Override
     public Socket open(String host, int port, Duration timeout) throws IOException, RouteException {
+        return open(host, port, timeout, 0);
+    }
+
+    /**
+     * Opens as above; a positive {@code receiveBuffer} is set before connecting, so that the window the SYN
+     * advertises (and so the largest segment the server may send) stays below it.
+     */
+    Socket open(String host, int port, Duration timeout, int receiveBuffer) throws IOException, RouteException {
         List<InetSocketAddress> targets = allowedTargets(host, port);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<IOException> failures = new ArrayList<>();
@@ -101,6 +109,9 @@ final class DirectRoute implements Route {
             }
             Socket socket = new Socket();
             try {
+                if (receiveBuffer > 0) {
+                    socket.setReceiveBufferSize(receiveBuffer);
+                }
                 socket.connect(target, (int) Math.min(Integer.MAX_VALUE, remainingMillis));
                 return socket;
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.orchard.probe;
 
+import dev.orchard.catalog.KnownAnswer;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.Socket;
@@ -7,14 +8,15 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Tells whether plain HTTP reaches a host unmodified. For captive.apple.com it asks for the page devices use to
- * detect captive portals, which must contain "Success"; elsewhere any answer from the host passes, but a web
- * filter's block page does not. Redirects are reported, never followed. Through a proxy it sends the absolute-URI
- * request devices send, so the proxy's own refusals become proxy verdicts.
+ * detect captive portals, which must contain "Success"; for a row with a {@link KnownAnswer} it asks for that
+ * answer and checks its format and issuer; elsewhere any answer from the host passes, but a web filter's block
+ * page does not ({@link BlockPages}). Redirects are reported, never followed. Through a proxy it sends the
+ * absolute-URI request devices send, so the proxy's own refusals become proxy verdicts.
  */
 final class HttpProbe {
 
@@ -28,9 +30,15 @@ final class HttpProbe {
     }
 
     ProbeResult probe(Route route, String host, int port) {
+        return probe(route, host, port, null);
+    }
+
+    /** Probes as above; with {@code known} (may be null), asks for the known answer and checks it. */
+    ProbeResult probe(Route route, String host, int port, KnownAnswer known) {
         long start = System.nanoTime();
         boolean captive = host.equalsIgnoreCase(CAPTIVE_HOST);
-        String path = captive ? CAPTIVE_PATH : "/";
+        known = captive ? null : known;
+        String path = captive ? CAPTIVE_PATH : known != null ? known.path() : "/";
         String authority = port == 80 ? host : ProxyRoute.authority(host, port);
         String target = "http://" + authority + path;
         ProxyRoute proxy;
@@ -49,9 +57,10 @@ final class HttpProbe {
             }
             String connectedTo = socket.getInetAddress() == null ? null
                     : IpLiteral.format(socket.getInetAddress(), socket.getPort());
-            StringBuilder head = new StringBuilder("GET ").append(proxy != null ? target : path)
-                    .append(" HTTP/1.1\r\nHost: ").append(authority)
-                    .append("\r\nUser-Agent: CaptiveNetworkSupport Orchard\r\nAccept: */*\r\nConnection: close");
+            StringBuilder head = new StringBuilder(KnownAnswerCheck.method(known)).append(' ')
+                    .append(proxy != null ? target : path).append(" HTTP/1.1\r\nHost: ").append(authority)
+                    .append("\r\nUser-Agent: CaptiveNetworkSupport Orchard\r\nAccept: */*\r\nConnection: close")
+                    .append(KnownAnswerCheck.extraHeaders(known));
             if (proxy != null && proxy.proxy().hasCredentials()) {
                 head.append("\r\nProxy-Authorization: ").append(proxy.proxy().proxyAuthorization());
             }
@@ -59,9 +68,9 @@ final class HttpProbe {
             try {
                 budget.guard(socket);
                 socket.setSoTimeout(budget.remainingMillis());
-                answer = HttpExchange.exchange(socket, head.toString(), null);
+                answer = HttpExchange.exchange(socket, head.toString(), KnownAnswerCheck.body(known));
             } catch (HttpExchange.StalledBody e) {
-                return stalled(route, proxy, host, target, captive, e, connectedTo, start);
+                return stalled(route, proxy, host, target, captive, known, e, connectedTo, start);
             } catch (IOException e) {
                 Evidence evidence = evidence(route, connectedTo, null, null, null);
                 if (e instanceof SocketTimeoutException || budget.expired()) {
@@ -78,25 +87,28 @@ final class HttpProbe {
             } finally {
                 TimeBudget.closeQuietly(socket);
             }
-            return judge(route, proxy, host, target, captive, answer, connectedTo, start);
+            return judge(route, proxy, host, KnownAnswerCheck.method(known) + " " + target, captive, known, answer,
+                    connectedTo, start);
         }
     }
 
-    private static ProbeResult judge(Route route, ProxyRoute proxy, String host, String target, boolean captive,
-            HttpAnswer answer, String connectedTo, long start) {
+    private static ProbeResult judge(Route route, ProxyRoute proxy, String host, String request, boolean captive,
+            KnownAnswer known, HttpAnswer answer, String connectedTo, long start) {
         int status = answer.status();
         String location = answer.header("location");
         Evidence evidence = evidence(route, connectedTo, status, answer.serverOrVia(),
                 location == null ? null : "Location: " + location);
-        if (proxy != null && (status == 403 || status == 407 || status == 502 || status == 503 || status == 504)) {
-            RouteException refusal = proxy.refusal("GET " + target, answer);
+        boolean signed = BlockPageSignatures.vendor(answer).isPresent();
+        if (proxy != null && (status == 407 || status == 502 || status == 503 || status == 504
+                || (status == 403 && !signed))) {
+            RouteException refusal = proxy.refusal(request, answer);
             return failed(refusal.verdict(), refusal.getMessage(), start, evidence);
         }
-        if (isBlockPage(answer)) {
-            return failed(Verdict.HTTP_BLOCKED, "GET " + target + " was answered " + status + " by a filter ("
-                    + answer.serverOrVia() + "), not by the host; allow the host in the web filter or proxy policy",
-                    start, evidence);
+        Optional<String> blocked = BlockPages.judge(host, request, answer, captive ? null : known);
+        if (blocked.isPresent() && !(captive && status / 100 == 3 && !signed)) {
+            return failed(Verdict.HTTP_BLOCKED, blocked.get(), start, evidence);
         }
+        String target = request.substring(request.indexOf(' ') + 1);
         if (captive) {
             if (status / 100 == 3 && location != null && !sameHost(host, location)) {
                 return failed(Verdict.HTTP_CAPTIVE_PORTAL, "GET " + target + " was redirected to " + location
@@ -111,7 +123,8 @@ final class HttpProbe {
             return ProbeResult.passed("GET " + target + " answered 200 with \"Success\": no captive portal",
                     TlsHandshake.since(start), evidence);
         }
-        return ProbeResult.passed("GET " + target + " answered " + status + " " + answer.reason()
+        return ProbeResult.passed(request + " answered " + status + " " + answer.reason()
+                + (known == null ? "" : " with " + known.describe())
                 + (location == null ? "" : " (redirect to " + location + ", not followed)"),
                 TlsHandshake.since(start), evidence);
     }
@@ -122,34 +135,17 @@ final class HttpProbe {
      * TCP_TIMEOUT that still shows the status.
      */
     private static ProbeResult stalled(Route route, ProxyRoute proxy, String host, String target,
-            boolean captive, HttpExchange.StalledBody stall, String connectedTo, long start) {
+            boolean captive, KnownAnswer known, HttpExchange.StalledBody stall, String connectedTo, long start) {
         HttpAnswer head = stall.head();
-        if (captive && head.status() == 200) {
+        if ((captive || known != null) && head.status() == 200) {
             return failed(Verdict.TCP_TIMEOUT, "GET " + target + " answered " + head.status() + " " + head.reason()
-                    + " but " + stall.getMessage() + ", before \"Success\" could be read; a middlebox holds the "
-                    + "connection open", start, evidence(route, connectedTo, head.status(), head.serverOrVia(),
-                    "the body did not finish"));
+                    + " but " + stall.getMessage() + ", before " + (captive ? "\"Success\"" : known.describe())
+                    + " could be read; a middlebox holds the connection open", start, evidence(route, connectedTo,
+                    head.status(), head.serverOrVia(), "the body did not finish"));
         }
-        ProbeResult judged = judge(route, proxy, host, target, captive, head, connectedTo, start);
+        ProbeResult judged = judge(route, proxy, host, target, captive, known, head, connectedTo, start);
         return new ProbeResult(judged.status(), judged.verdict(), judged.message() + "; " + stall.getMessage()
                 + ", the head is the answer", judged.duration(), judged.evidence());
-    }
-
-    /** A 403 or 451 that a Via header or a filter's Server header shows came from a middlebox. */
-    static boolean isBlockPage(HttpAnswer answer) {
-        if (answer.status() != 403 && answer.status() != 451) {
-            return false;
-        }
-        if (answer.header("via") != null) {
-            return true;
-        }
-        String server = answer.header("server");
-        if (server == null) {
-            return false;
-        }
-        String lower = server.toLowerCase(Locale.ROOT);
-        return InspectionVendors.product(server).isPresent() || lower.contains("proxy") || lower.contains("filter")
-                || lower.contains("gateway") || lower.contains("firewall");
     }
 
     private static boolean sameHost(String host, String location) {

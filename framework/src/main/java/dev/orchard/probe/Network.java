@@ -44,6 +44,7 @@ public final class Network implements AutoCloseable {
     private final Object lock = new Object();
     private CheckRunner runner;
     private boolean closed;
+    private volatile NetworkSettings settings;
 
     private Network(Builder builder) {
         this.dnsServers = List.copyOf(builder.dnsServers);
@@ -200,13 +201,19 @@ public final class Network implements AutoCloseable {
 
     /** The settings, with proxy credentials removed, as reports print them. */
     public NetworkSettings settings() {
-        List<String> servers = dnsServers.isEmpty() ? List.of("system")
-                : dnsServers.stream().map(s -> IpLiteral.format(s.getAddress(), s.getPort())).toList();
-        String anchors = trustAnchorsFile != null ? trustAnchorsFile.toString()
-                : trustAnchorsPem != null ? "pem" : "default";
-        String shownProxy = pac != null ? "PAC " + pac.describe() : proxy == null ? null : proxy.describe();
-        return new NetworkSettings(servers, shownProxy, anchors,
-                connectTo.stream().map(ConnectTo::display).toList(), timeout, parallelism);
+        NetworkSettings shown = settings;
+        if (shown == null) {
+            // formatted once: the engine asks for the timeout per check, and a lab has hundreds of overrides
+            List<String> servers = dnsServers.isEmpty() ? List.of("system")
+                    : dnsServers.stream().map(s -> IpLiteral.format(s.getAddress(), s.getPort())).toList();
+            String anchors = trustAnchorsFile != null ? trustAnchorsFile.toString()
+                    : trustAnchorsPem != null ? "pem" : "default";
+            String shownProxy = pac != null ? "PAC " + pac.describe() : proxy == null ? null : proxy.describe();
+            shown = new NetworkSettings(servers, shownProxy, anchors,
+                    connectTo.stream().map(ConnectTo::display).toList(), timeout, parallelism);
+            settings = shown;
+        }
+        return shown;
     }
 
     /** Stops the check threads. */
@@ -410,11 +417,19 @@ public final class Network implements AutoCloseable {
             case TCP -> tcpProbe.probe(host, check.port(), route, addresses);
             case SSH -> sshProbe.probe(host, check.port(), route, addresses);
             case NTP, QUIC -> udpProbe(host, check.port(), check.kind(), (DirectRoute) route, addresses);
-            case TLS -> tlsProbe.probe(route, host, check.port());
-            case HTTP -> httpProbe.probe(route, host, check.port());
+            case TLS -> tlsProbe.probe(route, host, check.port(), httpsAnswer(target.endpoint(), check.port()));
+            case HTTP -> httpProbe.probe(route, host, check.port(), target.endpoint().knownAnswer().orElse(null));
             default -> dohProbe.probe(route, host, check.port());
         };
         return withPacNote(target, route, result);
+    }
+
+    /**
+     * The known answer a tls check asks for over HTTPS: only on 443 of a row without port 80, whose http check
+     * asks for it otherwise, so that each answer is fetched once.
+     */
+    private static dev.orchard.catalog.KnownAnswer httpsAnswer(Endpoint endpoint, int port) {
+        return port == 443 && !endpoint.ports().contains(80) ? endpoint.knownAnswer().orElse(null) : null;
     }
 
     /**

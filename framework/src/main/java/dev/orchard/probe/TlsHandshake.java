@@ -70,8 +70,16 @@ final class TlsHandshake {
             TimeBudget.closeQuietly(raw);
             Evidence evidence = evidence(route, connectedTo, chain(recorder.chain()), null, null, null,
                     recorder.reason());
-            ProbeResult failure = failure(recorder, e, e instanceof SocketTimeoutException || budget.expired(),
-                    anchors, host + ":" + port, budget.timeout(), startNanos, evidence);
+            boolean late = e instanceof SocketTimeoutException || budget.expired();
+            ProbeResult failure = failure(recorder, e, late, anchors, host + ":" + port, budget.timeout(),
+                    startNanos, evidence);
+            if (failure.verdict() == Verdict.TLS_HANDSHAKE_FAILED && HandshakeDiagnosis.cut(e)) {
+                failure = HandshakeDiagnosis.reset(route, host, port, e, !recorder.chain().isEmpty(), startNanos,
+                        evidence);
+            } else if (failure.verdict() == Verdict.TLS_HANDSHAKE_TIMEOUT) {
+                failure = ProbeResult.failed(Verdict.TLS_HANDSHAKE_TIMEOUT, HandshakeDiagnosis.stalled(anchors, route,
+                        host, port, budget.timeout(), !recorder.chain().isEmpty()), since(startNanos), evidence);
+            }
             return new Outcome(null, evidence, failure);
         }
     }

@@ -1,5 +1,6 @@
 package dev.orchard.probe;
 
+import dev.orchard.catalog.KnownAnswer;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,14 +20,25 @@ final class TlsProbe {
     }
 
     ProbeResult probe(Route route, String host, int port) {
+        return probe(route, host, port, null);
+    }
+
+    /**
+     * Probes as above; with {@code known} (may be null), then asks for the known answer over the validated session
+     * and checks it as the http check does, so that a filter answering inside the tunnel is HTTP_BLOCKED.
+     */
+    ProbeResult probe(Route route, String host, int port, KnownAnswer known) {
         long start = System.nanoTime();
         try (TimeBudget budget = TimeBudget.start(timeout)) {
             TlsHandshake.Outcome outcome = TlsHandshake.open(anchors, route, host, port, budget, start);
             if (outcome.failure() != null) {
                 return outcome.failure();
             }
-            TimeBudget.closeQuietly(outcome.socket());
             Evidence evidence = outcome.evidence();
+            if (known != null) {
+                return KnownAnswerOverTls.check(outcome.socket(), host, port, known, timeout, start, evidence);
+            }
+            TimeBudget.closeQuietly(outcome.socket());
             return ProbeResult.passed("TLS to " + host + ":" + port + " is not inspected: " + evidence.tlsVersion()
                     + ", certificate issued by '" + TlsHandshake.commonName(evidence.issuer())
                     + "', which chains to the trust anchors", TlsHandshake.since(start), evidence);

@@ -35,13 +35,18 @@ public enum Verdict {
             "a firewall drops the traffic; allow the port outbound"),
     TCP_UNREACHABLE("the network reported the host or network unreachable (ICMP)",
             "a router or firewall rejects with ICMP, or there is no route; allow the traffic and check routing"),
-    TCP_RESET("the connection was reset after it opened",
-            "a firewall or IPS resets the session; exempt the host from deep packet inspection"),
+    TCP_RESET("the connection was reset or closed after it opened, before or during the TLS handshake; a second "
+            + "connection that sends nothing tells a cut right after our ClientHello (SNI filtering) from a cut of "
+            + "every session",
+            "a firewall or IPS resets the session; exempt the host from deep packet inspection, or allow its name in"
+            + " the firewall's SNI filtering"),
 
     TLS_INTERCEPTED("the certificate does not chain to the trusted roots: something inspects TLS",
             "exempt the host from TLS/SSL inspection on the proxy or firewall"),
-    TLS_HANDSHAKE_TIMEOUT("TCP connected but the TLS handshake never completed",
-            "a middlebox holds the connection; exempt the host from inspection or allow it through"),
+    TLS_HANDSHAKE_TIMEOUT("TCP connected but the TLS handshake never completed; a retry with a small receive "
+            + "window tells an MTU black hole (the retry completes) from a middlebox that holds the connection",
+            "a middlebox holds the connection: exempt the host from inspection or allow it through; for an MTU black"
+            + " hole, clamp the TCP MSS or let ICMP fragmentation-needed through (path MTU discovery)"),
     TLS_HANDSHAKE_FAILED("the TLS handshake failed",
             "a middlebox breaks TLS (protocol or cipher policy); allow TLS 1.2 and 1.3 to the host unmodified"),
     TLS_HOSTNAME_MISMATCH("the certificate does not name the host",
@@ -49,7 +54,9 @@ public enum Verdict {
 
     HTTP_CAPTIVE_PORTAL("captive.apple.com did not answer \"Success\": a captive portal intercepts HTTP",
             "sign the network in to the portal, or exempt Apple devices from it"),
-    HTTP_BLOCKED("a middlebox answered instead of the host (a block page)",
+    HTTP_BLOCKED("a middlebox answered instead of the host, directly or through the proxy: a block page (403, 451 "
+            + "or 511 from a filter, a redirect to another site, a web filter's signature, its vendor named) or an "
+            + "answer that is not the host's known answer (CRL, certificate, OCSP response, update catalog)",
             "allow the host in the web filter or proxy policy"),
 
     UDP_NO_RESPONSE("no UDP answer came back", "a firewall drops UDP to the port; allow it outbound"),

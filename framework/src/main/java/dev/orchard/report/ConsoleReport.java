@@ -85,6 +85,7 @@ public final class ConsoleReport {
         services.forEach((service, outcomes) -> lines.add(row(format, service, Summary.of(outcomes))));
         lines.add(row(format, "Total", report.summary()));
         lines.addAll(Summary.familyLines(report.outcomes()));
+        slowest(lines, report);
 
         Map<Verdict, List<CheckOutcome>> causes = new EnumMap<>(Verdict.class);
         for (CheckOutcome outcome : report.outcomes()) {
@@ -109,6 +110,32 @@ public final class ConsoleReport {
             lines.add("  Remedy: " + verdict.remedy());
         });
         return lines;
+    }
+
+    /** How many of the slowest checks the summary names. */
+    static final int SLOWEST = 3;
+
+    /**
+     * The checks that took longest, so a slow run names what it waited for; a check that ran into the timeout says
+     * so.
+     */
+    private static void slowest(List<String> lines, RunReport report) {
+        List<CheckOutcome> ran = report.outcomes().stream().filter(o -> !o.result().duration().isZero())
+                .sorted(java.util.Comparator.comparing((CheckOutcome o) -> o.result().duration()).reversed())
+                .limit(SLOWEST).toList();
+        if (ran.isEmpty()) {
+            return;
+        }
+        Duration timeout = report.settings().timeout();
+        lines.add("");
+        lines.add("Slowest checks:");
+        for (CheckOutcome outcome : ran) {
+            Duration took = outcome.result().duration();
+            boolean waited = timeout != null && !timeout.isZero() && took.compareTo(timeout) >= 0;
+            lines.add("  " + seconds(took) + (waited ? " (the timeout)" : "") + "  " + outcome.service() + "  "
+                    + plain(outcome.target().host()) + "  " + outcome.target().check().displayName() + "  "
+                    + outcome.result().verdict().name());
+        }
     }
 
     private static String row(String format, String service, Summary s) {

@@ -50,6 +50,7 @@ final class HtmlReport {
             .filters label{margin-right:12px}.filters output{color:#555}
             .label{font-weight:600}ul.evidence{margin:4px 0 0;font-family:ui-monospace,monospace;font-size:12px}
             code,.mono{font-family:ui-monospace,monospace;font-size:12px}
+            .waterfall{max-height:640px;overflow-y:auto;border:1px solid #ddd}
             """;
 
     /** Long tables sit in a {@code <details>} that the page script folds; the summary text follows. */
@@ -72,6 +73,7 @@ final class HtmlReport {
         List<CauseGroup> causes = CauseGroup.of(report);
         CausesSection.render(html, causes);
         ChangesSection.render(html, report, ChangeRequest.of(report));
+        Waterfall.render(html, report);
         overview(html, report);
         failures(html, report, causes);
         skipped(html, report);

@@ -96,6 +96,8 @@ public record ResultsFile(
      * printed article (see {@link dev.orchard.catalog.Erratum}), so a failure can be read with it. {@code family}
      * ({@code ipv4} or {@code ipv6}) is the IP family the check used, present where known: not for dns, nor through a
      * proxy, which picks the family itself.
+     * {@code startMs} is when the check (its final attempt) started, in milliseconds after the run's
+     * {@code startedAt}; absent in files written before Orchard recorded it.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Result(
@@ -110,6 +112,7 @@ public record ResultsFile(
             @JsonProperty(required = true) String verdict,
             String message,
             long durationMs,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long startMs,
             List<String> tags,
             Observed evidence,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean flaky,
@@ -228,13 +231,13 @@ public record ResultsFile(
         var settings = report.settings();
         Settings shown = new Settings(settings.timeout() == null ? 0 : settings.timeout().toMillis(),
                 Sanitizer.withoutCredentials(settings.proxy()), settings.dnsServers(), report.site());
-        List<Result> results = report.outcomes().stream().map(ResultsFile::result).toList();
+        List<Result> results = report.outcomes().stream().map(o -> result(o, report.startedAt())).toList();
         return new ResultsFile(new CatalogInfo(report.catalogName(), report.catalogRevision()),
                 report.startedAt().truncatedTo(ChronoUnit.MILLIS).toString(), report.duration().toMillis(), shown,
                 report.summary(), results, ChangeRequest.of(report).changes().stream().map(Change::of).toList());
     }
 
-    private static Result result(CheckOutcome outcome) {
+    private static Result result(CheckOutcome outcome, java.time.Instant runStarted) {
         Endpoint endpoint = outcome.target().endpoint();
         Check check = outcome.target().check();
         ProbeResult result = outcome.result();
@@ -245,9 +248,15 @@ public record ResultsFile(
                 check.transport() == null ? null : check.port(),
                 check.transport() == null ? null : check.transport().tag(), check.kind().tag(),
                 result.evidence().route(), result.status().jsonName(), result.verdict().name(), result.message(),
-                result.duration().toMillis(), List.copyOf(outcome.tags()), Observed.of(result.evidence()),
+                result.duration().toMillis(), startMs(result, runStarted), List.copyOf(outcome.tags()), Observed.of(result.evidence()),
                 outcome.rerun() ? outcome.flaky() : null, attempts, Erratum.of(endpoint),
                 outcome.family().map(IpFamily::tag).orElse(null));
+    }
+
+    /** Milliseconds from the run's start to the check's, never negative; null when the check has no start. */
+    static Long startMs(ProbeResult result, java.time.Instant runStarted) {
+        return result.started() == null ? null
+                : Math.max(0, java.time.Duration.between(runStarted, result.started()).toMillis());
     }
 
     private static Attempt attempt(ProbeResult result) {

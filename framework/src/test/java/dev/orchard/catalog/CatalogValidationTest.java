@@ -45,7 +45,7 @@ class CatalogValidationTest {
                         ports: [443]
                         colour: green
                 """);
-        assertThat(message, is("site.yaml:9: colour: unknown key in endpoint; expected one of description, "
+        assertThat(message, is("site.yaml:9: colour: unknown key in endpoint; expected one of answer, description, "
                 + "descriptionFr, errata, host, notes, os, ports, probeHosts, proxy, tags, tls, transports"));
     }
 

@@ -139,6 +139,45 @@ class ChromiumRenderTest {
         assertThat(dom, containsString("<div id=\"filters\" class=\"filters\" role=\"search\" hidden=\"\">"));
     }
 
+    /**
+     * The waterfall of a run with start times: one bar per check, grouped by service, each on a track as long as
+     * the timeout; the timed-out check's bar fills its track. The screenshot stays under target.
+     */
+    @Test
+    void theWaterfallShowsEveryCheckOnItsTimeoutTrack() throws Exception {
+        Path dir = OUT.resolveSibling("html-report-timeline");
+        RunReport timed = Runs.timed(null);
+        Reports.writeAll(timed, dir);
+        Path timeline = dir.resolve(Reports.HTML_FILE);
+        Path probe = measured(timeline, "var w = document.getElementById('waterfall'), b = document.body;"
+                + "var bars = w.querySelectorAll('rect.bar');"
+                + "b.setAttribute('data-bars', bars.length);"
+                + "b.setAttribute('data-groups', w.querySelectorAll('text[font-weight=bold]').length);"
+                + "var widest = 0; [].forEach.call(bars, function (r) {"
+                + " widest = Math.max(widest, r.getBoundingClientRect().width); });"
+                + "b.setAttribute('data-widest', Math.round(widest));"
+                + "b.setAttribute('data-track', Math.round(bars[0].previousElementSibling"
+                + ".getBoundingClientRect().width));"
+                + "w.scrollIntoView();");
+
+        Chromium.Browser measuredRun = run(probe, "--dump-dom", "--window-size=1280,1200");
+
+        assertThat(measuredRun.stderr(), measuredRun.exit(), is(0));
+        assertThat(measuredRun.pageConsole(), is(List.of()));
+        assertThat(attribute(measuredRun.stdout(), "data-bars"), is(String.valueOf(timed.outcomes().size())));
+        assertThat(attribute(measuredRun.stdout(), "data-groups"), is(String.valueOf(timed.byService().size())));
+        int widest = Integer.parseInt(attribute(measuredRun.stdout(), "data-widest"));
+        int track = Integer.parseInt(attribute(measuredRun.stdout(), "data-track"));
+        assertThat("the 5001 ms timeout's bar (" + widest + " px) fills its 5000 ms track (" + track + " px)",
+                widest >= track && track > 100, is(true));
+
+        Path png = dir.resolve("timeline.png");
+        Files.deleteIfExists(png);
+        Chromium.Browser shot = run(probe, "--screenshot=" + png, "--window-size=1280,1200");
+        assertThat(shot.stderr(), shot.exit(), is(0));
+        assertThat(Files.size(png) > 10_000, is(true));
+    }
+
     @Test
     void theScreenshotIsKeptUnderTarget() throws Exception {
         Path png = OUT.resolve("report.png");

@@ -83,6 +83,24 @@ final class Runs {
                 settings(proxy), outcomes);
     }
 
+    /**
+     * {@link #mixed} with start times, as the check runner stamps them: each host's checks start one after the
+     * other, its DNS first, hosts a few milliseconds apart.
+     */
+    static RunReport timed(String proxy) {
+        RunReport mixed = mixed(proxy);
+        java.util.Map<String, Long> cursor = new java.util.HashMap<>();
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        for (CheckOutcome o : mixed.outcomes()) {
+            long start = cursor.computeIfAbsent(o.target().host(), h -> 3L * cursor.size());
+            cursor.put(o.target().host(), start + o.result().duration().toMillis());
+            outcomes.add(new CheckOutcome(o.target(), o.tags(), o.result().startedAt(STARTED.plusMillis(start)),
+                    o.earlierAttempts()));
+        }
+        return new RunReport(mixed.catalogName(), mixed.catalogRevision(), STARTED, mixed.duration(),
+                mixed.settings(), outcomes);
+    }
+
     /** The causes of {@link #large}'s failures, in proportion: most are a firewall that drops direct traffic. */
     private static final Verdict[] LARGE_CAUSES = {Verdict.TCP_TIMEOUT, Verdict.TCP_TIMEOUT, Verdict.TCP_TIMEOUT,
         Verdict.TCP_TIMEOUT, Verdict.TCP_TIMEOUT, Verdict.TCP_TIMEOUT, Verdict.TCP_REFUSED, Verdict.PROXY_DENIED,

@@ -29,7 +29,7 @@ final class SiteFiles {
                 null, null, null, null);
         return new ResultsFile.Result(service, host, host, port, port == null ? null : "tcp", check,
                 port == null ? null : "direct", status, verdict, verdict.equals("OK") ? "fine" : "broken at " + host,
-                ms, List.of(service), evidence, null, null, null, null);
+                ms, null, List.of(service), evidence, null, null, null, null);
     }
 
     /** A site with the three checks of two services; {@code tlsVerdict} and {@code issuer} make it differ. */

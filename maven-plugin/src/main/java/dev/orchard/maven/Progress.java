@@ -2,7 +2,6 @@ package dev.orchard.maven;
 
 import dev.orchard.engine.ResultsCollector;
 import dev.orchard.probe.CheckTarget;
-import dev.orchard.report.CheckOutcome;
 import dev.orchard.report.ConsoleReport;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -41,9 +40,7 @@ final class Progress extends ResultsCollector {
         if (!identifier.isTest() || !planned.containsKey(identifier.getUniqueId())) {
             return;
         }
-        CheckOutcome outcome = outcomes().get(identifier.getUniqueId());
-        if (outcome != null) {
-            console.completed(outcome.target(), outcome.result()).ifPresent(out);
-        }
+        outcome(identifier.getUniqueId())
+                .ifPresent(outcome -> console.completed(outcome.target(), outcome.result()).ifPresent(out));
     }
 }

@@ -26,7 +26,9 @@ public final class FaultServer implements AutoCloseable {
 
     /** How the port misbehaves. */
     public enum Fault {
-        REFUSE, BLACKHOLE, RESET, TARPIT, SLOW
+        REFUSE, BLACKHOLE, RESET, TARPIT, SLOW,
+        /** Accepts and waits for the client's first bytes (a TLS ClientHello), then resets: SNI filtering. */
+        RESET_ON_CLIENT_HELLO
     }
 
     private static final int BLACKHOLE_PROBE_MILLIS = 300;
@@ -111,6 +113,32 @@ public final class FaultServer implements AutoCloseable {
             Thread.sleep(RESET_DELAY_MILLIS);
             connection.setSoLinger(true, 0);
             connection.close();
+        });
+    }
+
+    /**
+     * Accepts, then resets {@code delay} later whatever the client sent: a firewall that cuts sessions after they
+     * open, later than a tcp check waits for a reset.
+     */
+    public static FaultServer resettingAfter(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        return listening(Fault.RESET, connection -> {
+            Thread.sleep(delay.toMillis());
+            connection.setSoLinger(true, 0);
+            connection.close();
+        });
+    }
+
+    /**
+     * Accepts, waits for the client's first bytes (the TLS ClientHello, whose SNI a filtering firewall reads), then
+     * resets: a firewall that filters by SNI. A connection that sends nothing is held.
+     */
+    public static FaultServer resettingOnClientHello() {
+        return listening(Fault.RESET_ON_CLIENT_HELLO, connection -> {
+            if (connection.getInputStream().read() >= 0) {
+                connection.setSoLinger(true, 0);
+                connection.close();
+            }
         });
     }
 

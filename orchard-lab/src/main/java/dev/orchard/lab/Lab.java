@@ -60,6 +60,7 @@ public final class Lab implements Simulation {
     private final LabTlsServer tls;
     private final QuicResponder quic;
     private final LabHttpServer http;
+    private final LabAnswers answers = new LabAnswers();
     private final LabSshServer ssh;
     private final NtpResponder ntp;
     private final FaultServer refusing;
@@ -133,7 +134,8 @@ public final class Lab implements Simulation {
             TlsWithQuic pair = tlsWithQuic(() -> LabTlsServer.start(certificates));
             tls = pair.tls();
             quic = pair.quic();
-            http = keep(LabHttpServer.start(LabHttpServer.Mode.NORMAL));
+            http = keep(LabHttpServer.start(LabHttpServer.Mode.NORMAL)).answers(answers);
+            tls.answers(answers);
             ssh = keep(LabSshServer.start());
             ntp = keep(NtpResponder.start(NtpResponder.Mode.OK));
             refusing = keep(FaultServer.refusing());
@@ -195,6 +197,7 @@ public final class Lab implements Simulation {
         for (Endpoint endpoint : catalog.endpoints()) {
             for (ProbeHost probe : endpoint.probeHosts()) {
                 serve(probe.host());
+                endpoint.knownAnswer().ifPresent(known -> answers.healthy(probe.host(), known));
                 for (int port : endpoint.tlsPorts()) {
                     if (!portRoutes.containsKey(port)) {
                         serveTls(probe.host(), port);
@@ -441,6 +444,23 @@ public final class Lab implements Simulation {
     }
 
     /** An IPS resets connections to {@code host:port} right after they open. */
+    /**
+     * A firewall that filters by SNI: {@code host:port} opens, and the connection is reset when the TLS
+     * ClientHello arrives.
+     */
+    public Lab resetOnClientHello(String host, int port) {
+        FaultServer server = keep(FaultServer.resettingOnClientHello());
+        hostRoutes.put(key(host, port), server.address());
+        return this;
+    }
+
+    /** A firewall that resets sessions of {@code host:port} {@code delay} after they open, whatever is sent. */
+    public Lab resetAfter(String host, int port, java.time.Duration delay) {
+        FaultServer server = keep(FaultServer.resettingAfter(delay));
+        hostRoutes.put(key(host, port), server.address());
+        return this;
+    }
+
     public Lab resetTcp(String host, int port) {
         faults.add(new Fault(Fault.Kind.RESET_TCP, host, port));
         if (resetting == null) {
@@ -547,6 +567,17 @@ public final class Lab implements Simulation {
 
     public LabProxy proxy() {
         return proxy;
+    }
+
+    /** What the lab's origins answer per host and path: healthy known answers, or what a test sets. */
+    public LabAnswers answers() {
+        return answers;
+    }
+
+    /** A transparent web filter answers every HTTP request for {@code host} with {@code vendor}'s block page. */
+    public Lab blockPage(String host, String vendor) {
+        answers.put(host, "*", LabAnswers.blockPage(vendor));
+        return this;
     }
 
     public LabCertificates certificates() {

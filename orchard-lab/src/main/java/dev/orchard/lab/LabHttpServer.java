@@ -35,6 +35,7 @@ public final class LabHttpServer extends LabTcpServer {
     private final Mode mode;
     private final CannedResponses responses = new CannedResponses("Orchard lab origin");
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile LabAnswers answers;
 
     private LabHttpServer(Mode mode) {
         super("lab-http");
@@ -49,6 +50,12 @@ public final class LabHttpServer extends LabTcpServer {
     /** Answers {@code GET path} with this status and body in {@link Mode#NORMAL}. */
     public LabHttpServer respond(String path, int status, String body) {
         responses.put(path, status, body);
+        return this;
+    }
+
+    /** Answers hosts' known-answer paths (and whatever a test set) from {@code answers} in {@link Mode#NORMAL}. */
+    public LabHttpServer answers(LabAnswers value) {
+        this.answers = value;
         return this;
     }
 
@@ -78,6 +85,10 @@ public final class LabHttpServer extends LabTcpServer {
 
     private void origin(LabHttp.Request request, OutputStream out) throws IOException {
         String path = request.path();
+        LabAnswers known = answers;
+        if (known != null && known.answer(request.host(), path, out)) {
+            return;
+        }
         if (responses.answer(path, out)) {
             return;
         }

@@ -41,7 +41,9 @@ public final class LabProxy extends LabTcpServer {
         /** Terminates TLS with a leaf re-signed by its inspection CA, and relays to the host. */
         INTERCEPT,
         /** Answers 502 as if the host were unreachable from the proxy. */
-        UPSTREAM_ERROR
+        UPSTREAM_ERROR,
+        /** Answers 403 with Squid's ERR_ACCESS_DENIED page and X-Squid-Error header, as a filtering Squid does. */
+        SQUID_BLOCK_PAGE
     }
 
     public static final String SERVER = "Orchard lab proxy";
@@ -128,6 +130,14 @@ public final class LabProxy extends LabTcpServer {
         if (policy == Policy.DENY) {
             LabHttp.write(out, 403, "Forbidden", refusalHeaders(),
                     "<html><body>Access to " + host + " is denied by the proxy policy.</body></html>\n");
+            return;
+        }
+        if (policy == Policy.SQUID_BLOCK_PAGE) {
+            Map<String, String> headers = new LinkedHashMap<>(refusalHeaders());
+            headers.put("X-Squid-Error", "ERR_ACCESS_DENIED 0");
+            LabHttp.write(out, 403, "Forbidden", headers, "<html><body><h1>ERROR</h1><p>The requested URL could not "
+                    + "be retrieved</p><p>Access control configuration prevents your request from being allowed at "
+                    + "this time.</p><!-- ERR_ACCESS_DENIED --></body></html>\n");
             return;
         }
         if (policy == Policy.REQUIRE_AUTH) {

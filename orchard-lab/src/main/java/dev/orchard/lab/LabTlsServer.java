@@ -61,6 +61,7 @@ public final class LabTlsServer extends LabTcpServer {
     private final Mode mode;
     private final CannedResponses responses = new CannedResponses("Orchard lab TLS origin");
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile LabAnswers answers;
 
     private LabTlsServer(LabCertificates certificates, Mode mode, String inspectionCa) {
         super("lab-tls-" + mode.name().toLowerCase(Locale.ROOT), bind(certificates, mode, inspectionCa));
@@ -109,6 +110,12 @@ public final class LabTlsServer extends LabTcpServer {
         return this;
     }
 
+    /** Answers hosts' known-answer paths (and whatever a test set) from {@code answers}. */
+    public LabTlsServer answers(LabAnswers value) {
+        this.answers = value;
+        return this;
+    }
+
     /** TCP connections accepted so far. */
     public int connections() {
         return accepted();
@@ -147,6 +154,10 @@ public final class LabTlsServer extends LabTcpServer {
         OutputStream out = tls.getOutputStream();
         if (request.path().startsWith(DOH_PATH)) {
             serveDoh(request, out);
+            return;
+        }
+        LabAnswers known = answers;
+        if (known != null && known.answer(request.host(), request.path(), out)) {
             return;
         }
         if (!responses.answer(request.path(), out)) {

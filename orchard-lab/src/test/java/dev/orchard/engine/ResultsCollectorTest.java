@@ -1,10 +1,13 @@
 package dev.orchard.engine;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
 import dev.orchard.catalog.Catalog;
@@ -63,6 +66,28 @@ class ResultsCollectorTest {
         // The rows travel as report entries and arrive equal to the catalog's, location and all.
         assertThat(a.stream().map(CheckOutcome::target).toList(), everyItem(is(in(targets()))));
         assertThat(b.stream().map(CheckOutcome::target).toList(), everyItem(is(in(targets()))));
+    }
+
+    @Test
+    void aHealthyLabPassesTheKnownAnswersAndEveryResultCarriesItsStart() {
+        ResultsCollector collector = new ResultsCollector();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathResource(Catalog.BUNDLED_RESOURCE))
+                .filters(EngineFilter.includeEngines("apple-network"), TagFilter.includeTags("certificate-validation"))
+                .configurationParameter("apple-network.target", "lab")
+                .configurationParameter("apple-network.timeout", "5s")
+                .enableImplicitConfigurationParameters(false)
+                .build(), collector);
+        dev.orchard.report.RunReport report = collector.report().orElseThrow();
+        assertThat(report.outcomes().size(), is(planned("certificate-validation")));
+        assertThat(report.outcomes().stream().map(o -> o.target().host() + " " + o.target().check().displayName()
+                + " " + o.result().verdict()).filter(line -> !line.endsWith(" OK")).toList(), is(List.of()));
+        dev.orchard.report.ResultsFile file = dev.orchard.report.ResultsFile.from(report);
+        for (dev.orchard.report.ResultsFile.Result result : file.results()) {
+            assertThat(result.host() + " " + result.check(), result.startMs(), is(notNullValue()));
+            assertThat(result.startMs() + result.durationMs(), lessThanOrEqualTo(file.durationMs() + 1));
+        }
+        assertThat(file.toJson(), containsString("\"startMs\""));
     }
 
     private static Set<CheckTarget> targets() {
