@@ -135,7 +135,9 @@ public class CatalogDiffMojo extends OrchardMojo {
         }
         String from = baseline == null ? "the bundled catalog" : baseline.toString();
         List<String> lines = json ? List.of(comparison.json()) : comparison.table(from, showWording);
-        TextOutput.write(lines.stream().map(line -> Sanitizer.clean(line, Integer.MAX_VALUE)).toList(), output == null ? null : output.toPath(),
+        // the JSON is one multi-line text: each of its lines is cleaned, its line breaks kept
+        TextOutput.write(lines.stream().map(line -> Sanitizer.cleanLines(line, Integer.MAX_VALUE)).toList(),
+                output == null ? null : output.toPath(),
                 getLog());
         if (json && output != null) {
             getLog().info(comparison.summary());
