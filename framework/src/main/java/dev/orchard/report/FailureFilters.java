@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /**
  * The filter bar above the failures: service, verdict, tag, address family and a search box. It is written
  * {@code hidden} and {@link PageScript} shows it, so a page read without scripts shows no controls that do
- * nothing. The family filter is a tag filter over {@link #FAMILY_TAGS}; it appears once checks carry those tags.
+ * nothing. The family filter is a tag filter over {@link #FAMILY_TAGS}; it appears once failures carry both.
  */
 final class FailureFilters {
 
@@ -35,7 +35,8 @@ final class FailureFilters {
         select(html, "Verdict", "verdict", verdicts);
         select(html, "Tag", "tag", tags);
         List<String> families = FAMILY_TAGS.stream().filter(tags::contains).toList();
-        if (!families.isEmpty()) {
+        if (families.size() > 1) {
+            // one family alone filters nothing: every check of an IPv4-only network carries ipv4
             select(html, "Family", "family", families);
         }
         html.append("<label>Search <input type=\"search\" name=\"search\" placeholder=\"host, message, evidence\">")

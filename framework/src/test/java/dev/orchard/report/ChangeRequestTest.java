@@ -119,7 +119,7 @@ class ChangeRequestTest {
     @Test
     void everyFailureVerdictCallsForAChangeAndOnlyTheIssuesKindsExist() {
         List<Verdict> none = Arrays.stream(Verdict.values()).filter(v -> ChangeKind.of(v).isEmpty()).toList();
-        assertThat(none, contains(Verdict.OK, Verdict.DISABLED));
+        assertThat(none, contains(Verdict.OK, Verdict.DISABLED, Verdict.FAMILY_UNAVAILABLE));
         assertThat(Arrays.stream(ChangeKind.values()).map(ChangeKind::id).toList(), contains("firewall-allow",
                 "proxy-allow", "proxy-auth-exempt", "tls-inspection-exempt", "dns-filter-allow", "other"));
         assertThat(ChangeKind.of(Verdict.TCP_TIMEOUT), is(Optional.of(ChangeKind.FIREWALL_ALLOW)));

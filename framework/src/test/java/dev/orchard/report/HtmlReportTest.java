@@ -70,7 +70,7 @@ class HtmlReportTest {
                     containsString("Remedy:</span> " + Html.escape(verdict.remedy()))));
         }
         assertThat(html, containsString("<details class=\"failure\" open data-service=\"mdm\" "
-                + "data-verdict=\"TCP_TIMEOUT\" data-tags=\"mdm ios macos direct-only push tcp\"><summary>"
+                + "data-verdict=\"TCP_TIMEOUT\" data-tags=\"mdm ios macos direct-only push tcp ipv4\"><summary>"
                 + "1-courier.push.apple.com tcp 5223 <small>(mdm, row *.push.apple.com)</small></summary>"));
         assertThat(html, containsString("Attempts:</span> 3, all failed"));
     }
@@ -113,7 +113,7 @@ class HtmlReportTest {
         assertThat(html, containsString("<div id=\"filters\" class=\"filters\" role=\"search\" hidden>"));
         assertThat(html, containsString("<select name=\"service\"><option value=\"\">all</option>"
                 + "<option>service-00</option>"));
-        assertThat("no family filter until checks carry a family tag", html, not(containsString("name=\"family\"")));
+        assertThat("no family filter while the failures have one family", html, not(containsString("name=\"family\"")));
     }
 
     @Test
@@ -143,8 +143,8 @@ class HtmlReportTest {
         String html = Files.readString(Reports.writeHtml(report, dir.resolve(Reports.HTML_FILE)));
 
         assertThat(html, containsString("<select name=\"family\"><option value=\"\">all</option>"
-                + "<option>ipv6</option></select>"));
-        assertThat(html, containsString("data-tags=\"mdm ios macos direct-only push tcp ipv6\""));
+                + "<option>ipv4</option><option>ipv6</option></select>"));
+        assertThat(html, containsString("data-tags=\"mdm ios macos direct-only push tcp ipv4 ipv6\""));
     }
 
     @Test
