@@ -109,20 +109,19 @@ public class CatalogDiffMojo extends OrchardMojo {
                     + " (a newer article: URL, saved HTML page or text) and " + CatalogComparison.CATALOG_KEY
                     + " (a newer catalog YAML)");
         }
-        ProxyChoice proxyChoice = ProxyChoice.choose(proxy,
-                session == null ? List.of() : session.getSettings().getProxies());
+        ProxyChoice proxyChoice = ProxyChoice.choose(proxy, settingsProxies());
         CatalogComparison comparison;
         try {
             Catalog older = baseline != null ? Catalog.read(baseline.toPath())
                     : Catalog.bundled(OrchardSettings.defaults().withText(OrchardSettings.REVISION, revision)
                             .get(OrchardSettings.REVISION).orElseThrow());
             if (hasArticle) {
-                Path base = GoalContext.baseDirectory(project, session);
+                Path base = baseDirectory();
                 java.util.Map<String, String> network = OrchardSettings.defaults()
                         .withText(OrchardSettings.PROXY, proxyChoice.value().orElse(null))
                         .withText(OrchardSettings.NON_PROXY_HOSTS, proxyChoice.nonProxyHosts().orElse(null))
                         .withText(OrchardSettings.TRUST_ANCHORS, trustAnchors == null || trustAnchors.isBlank() ? null
-                                : base.resolve(trustAnchors.strip()).normalize().toString())
+                                : absolute(new File(trustAnchors.strip())).toString())
                         .withText(OrchardSettings.TIMEOUT, timeout)
                         .toParameters();
                 comparison = CatalogComparison.withArticle(older, article.strip(), base, network,
@@ -135,7 +134,7 @@ public class CatalogDiffMojo extends OrchardMojo {
         }
         String from = baseline == null ? "the bundled catalog" : baseline.toString();
         List<String> lines = json ? List.of(comparison.json()) : comparison.table(from, showWording);
-        TextOutput.write(lines.stream().map(line -> Sanitizer.clean(line, Integer.MAX_VALUE)).toList(), output == null ? null : output.toPath(),
+        TextOutput.write(lines.stream().map(line -> Sanitizer.clean(line, Integer.MAX_VALUE)).toList(), output,
                 getLog());
         if (json && output != null) {
             getLog().info(comparison.summary());

@@ -1,12 +1,16 @@
 package dev.orchard.maven;
 
 import dev.orchard.config.OrchardSettings;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
 
 /** What every goal shares: the project (absent when run without one), the session and the key check. */
 abstract class OrchardMojo extends AbstractMojo {
@@ -28,5 +32,21 @@ abstract class OrchardMojo extends AbstractMojo {
         Set<String> names = new TreeSet<>(session.getUserProperties().stringPropertyNames());
         names.addAll(session.getSystemProperties().stringPropertyNames());
         OrchardSettings.requireKnown(names);
+    }
+
+    /** The directory relative paths are read from: the project's, else where Maven was started. */
+    Path baseDirectory() {
+        return GoalContext.baseDirectory(project, session);
+    }
+
+    /** Maven resolves File parameters against the project; without one, against where Maven was started. */
+    Path absolute(File file) {
+        Path path = file.toPath();
+        return path.isAbsolute() ? path : baseDirectory().resolve(path).normalize();
+    }
+
+    /** The proxies of settings.xml, which a goal uses when its parameters name none; none without a session. */
+    List<Proxy> settingsProxies() {
+        return session == null ? List.of() : session.getSettings().getProxies();
     }
 }
