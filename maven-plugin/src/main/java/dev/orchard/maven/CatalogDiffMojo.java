@@ -133,9 +133,10 @@ public class CatalogDiffMojo extends OrchardMojo {
             throw new MojoFailureException(RunGoal.printable("Cannot compare the catalogs:\n" + e.getMessage()));
         }
         String from = baseline == null ? "the bundled catalog" : baseline.toString();
-        List<String> lines = json ? List.of(comparison.json()) : comparison.table(from, showWording);
-        TextOutput.write(lines.stream().map(line -> Sanitizer.clean(line, Integer.MAX_VALUE)).toList(), output,
-                getLog());
+        // Jackson escapes every control character inside JSON strings; cleaning the JSON would escape its newlines.
+        List<String> lines = json ? List.of(comparison.json()) : comparison.table(from, showWording).stream()
+                .map(line -> Sanitizer.clean(line, Integer.MAX_VALUE)).toList();
+        TextOutput.write(lines, output, getLog());
         if (json && output != null) {
             getLog().info(comparison.summary());
         }
