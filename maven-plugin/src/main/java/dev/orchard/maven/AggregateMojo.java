@@ -55,6 +55,7 @@ public class AggregateMojo extends OrchardMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        requireKnownKeys();
         Consumer<String> out = getLog()::info;
         Path dir = GoalContext.reportsDirectory(reportsDirectory, project, session);
         Aggregator.Outcome outcome;

@@ -98,11 +98,7 @@ public class CatalogDiffMojo extends OrchardMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         boolean json = TextOutput.json(format);
-        try {
-            requireKnownKeys();
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+        requireKnownKeys();
         boolean hasArticle = article != null && !article.isBlank();
         if (hasArticle == (catalog != null)) {
             throw new MojoFailureException("Give exactly one of " + CatalogComparison.ARTICLE_KEY

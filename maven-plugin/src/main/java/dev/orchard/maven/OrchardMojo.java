@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Proxy;
@@ -22,16 +23,21 @@ abstract class OrchardMojo extends AbstractMojo {
     MavenSession session;
 
     /**
-     * Fails on a {@code -Dapple-network.*} property that names no key, such as {@code apple-network.timout}, with
-     * the nearest known key: Maven would otherwise ignore it and run as if it was not given.
+     * Fails the goal on a {@code -Dapple-network.*} property that names no key, such as
+     * {@code apple-network.timout}, with the nearest known key: Maven would otherwise ignore it and run as if it
+     * was not given. The message quotes what the user typed, so it is cleaned for the log.
      */
-    void requireKnownKeys() {
+    void requireKnownKeys() throws MojoFailureException {
         if (session == null) {
             return;
         }
         Set<String> names = new TreeSet<>(session.getUserProperties().stringPropertyNames());
         names.addAll(session.getSystemProperties().stringPropertyNames());
-        OrchardSettings.requireKnown(names);
+        try {
+            OrchardSettings.requireKnown(names);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(RunGoal.printable(e.getMessage()));
+        }
     }
 
     /** The directory relative paths are read from: the project's, else where Maven was started. */
