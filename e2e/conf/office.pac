@@ -4,7 +4,8 @@
 var directOnly = ["time.apple.com", "time-ios.apple.com", "deviceenrollment.apple.com",
     "deviceservices-external.apple.com", "axm-adm-enroll.apple.com", "axm-adm-mdm.apple.com",
     "axm-adm-scep.apple.com", "mesu.apple.com", "updates.cdn-apple.com", "swscan.apple.com",
-    "app-site-association.cdn-apple.com"];
+    "app-site-association.cdn-apple.com", "swdist.apple.com", "certs.apple.com", "crl.apple.com",
+    "crl3.digicert.com", "ocsp.apple.com", "ocsp.digicert.com", "ocsp2.apple.com", "valid.apple.com"];
 
 function FindProxyForURL(url, host) {
     if (directOnly.indexOf(host) >= 0 || isPlainHostName(host)) {

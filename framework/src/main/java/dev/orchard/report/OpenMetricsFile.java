@@ -1,5 +1,6 @@
 package dev.orchard.report;
 
+import dev.orchard.probe.Status;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -33,6 +35,18 @@ public final class OpenMetricsFile {
     /** Adds a gauge family measured in seconds; its name ends in {@code _seconds}. */
     public Gauge seconds(String name, String help) {
         return new Gauge(this, name, help, Unit.SECONDS);
+    }
+
+    /**
+     * A status as a gauge value: 1 passed, 0 failed, -1 skipped. One encoding for every Orchard metric file, so
+     * one alert rule reads a run's checks and an aggregate's services alike.
+     */
+    public static double value(Status status) {
+        return switch (status) {
+            case PASSED -> 1;
+            case FAILED -> 0;
+            case SKIPPED -> -1;
+        };
     }
 
     /** The families added so far, in order. */
@@ -75,6 +89,22 @@ public final class OpenMetricsFile {
                     .build());
             empty = false;
             return this;
+        }
+
+        /**
+         * Three samples, one per final status, each with the given labels and a {@code status} label (passed,
+         * failed, skipped): the shape of every "checks by status" family.
+         */
+        public Gauge byStatus(long passed, long failed, long skipped, String... labels) {
+            return sample(passed, withStatus(labels, "passed")).sample(failed, withStatus(labels, "failed"))
+                    .sample(skipped, withStatus(labels, "skipped"));
+        }
+
+        private static String[] withStatus(String[] labels, String status) {
+            String[] all = Arrays.copyOf(labels, labels.length + 2);
+            all[labels.length] = "status";
+            all[labels.length + 1] = status;
+            return all;
         }
 
         /** Adds the family to the file, unless it has no sample. */

@@ -43,7 +43,7 @@ public final class Reports {
 
     /** The run's metrics in the OpenMetrics text format. */
     public static Path writeMetrics(RunReport report, Path file) throws IOException {
-        return RunMetrics.write(report, file);
+        return RunMetrics.metrics(report).write(file);
     }
 
     public static Path writeJson(RunReport report, Path file) throws IOException {

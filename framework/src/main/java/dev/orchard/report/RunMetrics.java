@@ -1,8 +1,5 @@
 package dev.orchard.report;
 
-import dev.orchard.probe.Status;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +16,6 @@ final class RunMetrics {
     private RunMetrics() {
     }
 
-    static Path write(RunReport report, Path file) throws IOException {
-        return metrics(report).write(file);
-    }
-
     static OpenMetricsFile metrics(RunReport report) {
         String site = report.site();
         OpenMetricsFile file = new OpenMetricsFile();
@@ -35,7 +28,7 @@ final class RunMetrics {
             duration.sample(outcome.result().duration().toMillis() / 1000.0, labels.toArray(String[]::new));
             labels.add("verdict");
             labels.add(outcome.result().verdict().name());
-            status.sample(value(outcome.status()), labels.toArray(String[]::new));
+            status.sample(OpenMetricsFile.value(outcome.status()), labels.toArray(String[]::new));
         }
         status.done();
         duration.done();
@@ -45,9 +38,7 @@ final class RunMetrics {
         file.seconds("apple_network_run_duration_seconds", "How long the run took.")
                 .sample(report.duration().toMillis() / 1000.0, "site", site).done();
         file.gauge("apple_network_run_checks", "Checks of the run by final status.")
-                .sample(s.passed(), "site", site, "status", "passed")
-                .sample(s.failed(), "site", site, "status", "failed")
-                .sample(s.skipped(), "site", site, "status", "skipped").done();
+                .byStatus(s.passed(), s.failed(), s.skipped(), "site", site).done();
         file.gauge("apple_network_run_flaky_checks", "Checks that passed only on a rerun (also counted as passed).")
                 .sample(s.flaky(), "site", site).done();
         return file;
@@ -63,13 +54,5 @@ final class RunMetrics {
                 outcome.target().host(), "port", check.transport() == null ? "" : Integer.toString(check.port()),
                 "check", check.kind().tag(), "family", outcome.family().map(f -> f.tag()).orElse("")));
         return labels;
-    }
-
-    static double value(Status status) {
-        return switch (status) {
-            case PASSED -> 1;
-            case FAILED -> 0;
-            case SKIPPED -> -1;
-        };
     }
 }

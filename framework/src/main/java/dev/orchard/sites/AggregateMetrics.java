@@ -1,8 +1,7 @@
 package dev.orchard.sites;
 
+import dev.orchard.probe.Status;
 import dev.orchard.report.OpenMetricsFile;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,10 +15,6 @@ final class AggregateMetrics {
     static final String FILE_NAME = "apple-network-aggregate.prom";
 
     private AggregateMetrics() {
-    }
-
-    static Path write(Aggregation aggregation, Path file) throws IOException {
-        return metrics(aggregation).write(file);
     }
 
     static OpenMetricsFile metrics(Aggregation aggregation) {
@@ -39,16 +34,18 @@ final class AggregateMetrics {
                 "Checks failing at a site that did not fail in its baseline.");
         for (SiteRun run : aggregation.sites.values()) {
             String site = run.site();
-            checks.sample(run.totals.passed, "site", site, "status", "passed")
-                    .sample(run.totals.failed, "site", site, "status", "failed")
-                    .sample(run.totals.skipped, "site", site, "status", "skipped");
+            checks.byStatus(run.totals.passed, run.totals.failed, run.totals.skipped, "site", site);
             started.sample(Aggregation.instant(run.header.startedAt()).toEpochMilli() / 1000.0, "site", site);
             for (Map.Entry<String, ServiceCell> service : run.services.entrySet()) {
                 ServiceCell cell = service.getValue();
                 failed.sample(cell.failed, "site", site, "service", service.getKey());
-                String colour = cell.colour();
-                worst.sample(colour.equals("fail") ? 0 : colour.equals("skip") ? -1 : 1, "site", site, "service",
-                        service.getKey(), "verdict", cell.worst());
+                Status status = switch (cell.colour()) {
+                    case "fail" -> Status.FAILED;
+                    case "skip" -> Status.SKIPPED;
+                    default -> Status.PASSED;
+                };
+                worst.sample(OpenMetricsFile.value(status), "site", site, "service", service.getKey(), "verdict",
+                        cell.worst());
             }
             if (run.drift != null) {
                 fresh.sample(run.drift.newFailures().size(), "site", site);

@@ -85,7 +85,7 @@ public final class Aggregator {
         List<Path> written = List.of(
                 AggregateHtml.write(aggregation, dir.resolve(HTML_FILE)),
                 AggregateJson.write(aggregation, dir.resolve(JSON_FILE)),
-                AggregateMetrics.write(aggregation, dir.resolve(METRICS_FILE)));
+                AggregateMetrics.metrics(aggregation).write(dir.resolve(METRICS_FILE)));
         double seconds = (System.nanoTime() - start) / 1e9;
         int compared = (int) aggregation.sites.values().stream().filter(run -> run.drift != null).count();
         log.accept(String.format(java.util.Locale.ROOT, "Aggregated %d sites (%d checks, %d failed) from %d files in "

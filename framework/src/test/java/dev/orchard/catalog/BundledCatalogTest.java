@@ -30,14 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,26 +95,7 @@ class BundledCatalogTest {
     /** Every cell of every row equals the article's, unless an erratum of that field quotes the cell exactly. */
     @Test
     void everyRowMatchesTheArticleOrNamesAnErratum() {
-        List<List<String[]>> tables = articleTables();
-        assertThat(tables, hasSize(catalog.services().size()));
-        List<String> mismatches = new ArrayList<>();
-        for (int t = 0; t < tables.size(); t++) {
-            List<Endpoint> endpoints = catalog.services().get(t).endpoints();
-            List<String[]> rows = tables.get(t);
-            assertThat(catalog.services().get(t).id(), endpoints, hasSize(rows.size()));
-            for (int r = 0; r < rows.size(); r++) {
-                String[] cells = rows.get(r);
-                Endpoint e = endpoints.get(r);
-                compare(mismatches, e, "host", cells[0], cells[0], e.pattern());
-                compare(mismatches, e, "ports", cells[1], cells[1],
-                        e.ports().stream().map(String::valueOf).collect(Collectors.joining(", ")));
-                compare(mismatches, e, "transports", cells[2], transportsOf(cells[2]), e.transports().toString());
-                compare(mismatches, e, "os", cells[3], osOf(cells[3]).toString(), e.os().toString());
-                compare(mismatches, e, "description", cells[4], cells[4], e.descriptionFr());
-                compare(mismatches, e, "proxy", cells[5], proxyOf(cells[5]), e.proxy().yamlValue());
-            }
-        }
-        assertThat(mismatches, is(empty()));
+        assertThat(ArticleRows.FRENCH.mismatches(catalog, articleLines), is(empty()));
     }
 
     @Test
@@ -337,57 +316,6 @@ class BundledCatalogTest {
                 .filter(e -> e.pattern().equals(pattern)).toList();
         assertThat(service + " " + pattern, found, hasSize(1));
         return found.get(0);
-    }
-
-    /** A value read from {@code cell} must be the catalog's, unless an erratum of the field quotes the cell. */
-    static void compare(List<String> mismatches, Endpoint e, String field, String cell, String expected,
-            String value) {
-        if (expected.equals(value)) {
-            return;
-        }
-        boolean explained = e.erratum(field).map(Erratum::published).filter(cell::equals).isPresent();
-        if (!explained) {
-            mismatches.add(e.location() + " " + e.pattern() + " " + field + ": article '" + cell + "', catalog '"
-                    + value + "'");
-        }
-    }
-
-    private static List<List<String[]>> articleTables() {
-        List<List<String[]>> tables = new ArrayList<>();
-        for (String line : articleLines) {
-            if (line.startsWith("Hôtes |")) {
-                tables.add(new ArrayList<>());
-            } else if (line.contains(" | ") && !line.startsWith("---")) {
-                String[] cells = Arrays.stream(line.split("\\|", -1)).map(String::strip).toArray(String[]::new);
-                assertThat(line, cells.length, is(7));
-                tables.get(tables.size() - 1).add(cells);
-            }
-        }
-        return tables;
-    }
-
-    private static String transportsOf(String cell) {
-        return Stream.of(cell.split(", ")).map(t -> Transport.parse(t).orElseThrow()).toList().toString();
-    }
-
-    private static Set<OperatingSystem> osOf(String cell) {
-        if (cell.equals("-")) {
-            return Set.of();
-        }
-        Set<OperatingSystem> os = new java.util.TreeSet<>();
-        for (String name : cell.replace(" uniquement", "").split(", | et ")) {
-            os.add(OperatingSystem.parse(name).orElseThrow(() -> new AssertionError("unknown OS " + name)));
-        }
-        return os;
-    }
-
-    private static String proxyOf(String cell) {
-        return switch (cell) {
-            case "Oui" -> "yes";
-            case "—" -> "no";
-            case "" -> "not-stated";
-            default -> cell;
-        };
     }
 
     static List<String> errors(String yaml) {

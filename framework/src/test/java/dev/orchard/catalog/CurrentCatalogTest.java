@@ -15,14 +15,10 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -84,41 +80,7 @@ class CurrentCatalogTest {
     /** Every cell of every row equals the article's, unless an erratum of that field quotes the cell exactly. */
     @Test
     void everyRowMatchesTheArticleOrNamesAnErratum() {
-        List<List<String[]>> tables = new ArrayList<>();
-        for (String line : articleLines) {
-            if (line.startsWith("Hosts |")) {
-                tables.add(new ArrayList<>());
-            } else if (line.contains(" | ") && !line.startsWith("---")) {
-                tables.get(tables.size() - 1).add(Arrays.stream(line.split("\\|", -1)).map(String::strip)
-                        .toArray(String[]::new));
-            }
-        }
-        assertThat(tables, hasSize(catalog.services().size()));
-        List<String> mismatches = new ArrayList<>();
-        for (int t = 0; t < tables.size(); t++) {
-            List<Endpoint> endpoints = catalog.services().get(t).endpoints();
-            List<String[]> rows = tables.get(t);
-            assertThat(catalog.services().get(t).id(), endpoints, hasSize(rows.size()));
-            for (int r = 0; r < rows.size(); r++) {
-                String[] cells = rows.get(r);
-                Endpoint e = endpoints.get(r);
-                BundledCatalogTest.compare(mismatches, e, "host", cells[0], cells[0], e.pattern());
-                BundledCatalogTest.compare(mismatches, e, "ports", cells[1], cells[1],
-                        e.ports().stream().map(String::valueOf).collect(Collectors.joining(", ")));
-                BundledCatalogTest.compare(mismatches, e, "transports", cells[2], Stream.of(cells[2].split(", "))
-                        .map(x -> Transport.parse(x).orElseThrow()).distinct().toList().toString(),
-                        e.transports().toString());
-                BundledCatalogTest.compare(mismatches, e, "os", cells[3], osOf(cells[3]).toString(), new TreeSet<>(e.os()).toString());
-                BundledCatalogTest.compare(mismatches, e, "description", cells[4], cells[4], e.description());
-                BundledCatalogTest.compare(mismatches, e, "proxy", cells[5], switch (cells[5]) {
-                    case "Yes" -> "yes";
-                    case "—" -> "no";
-                    case "" -> "not-stated";
-                    default -> cells[5];
-                }, e.proxy().yamlValue());
-            }
-        }
-        assertThat(mismatches, is(empty()));
+        assertThat(ArticleRows.ENGLISH.mismatches(catalog, articleLines), is(empty()));
     }
 
     @Test
@@ -204,16 +166,5 @@ class CurrentCatalogTest {
     private static Endpoint row(String service, String pattern) {
         return catalog.service(service).endpoints().stream().filter(e -> e.pattern().equals(pattern)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + pattern + " in " + service));
-    }
-
-    private static Set<OperatingSystem> osOf(String cell) {
-        Set<OperatingSystem> os = new TreeSet<>();
-        if (cell.equals("-")) {
-            return os;
-        }
-        for (String name : cell.replace(" only", "").split(", and |, | and ")) {
-            os.add(OperatingSystem.parse(name).orElseThrow(() -> new AssertionError("unknown OS " + name)));
-        }
-        return os;
     }
 }

@@ -1,8 +1,12 @@
 package dev.orchard.report;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +49,29 @@ public final class Chromium {
         return new Browser(browser.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }
 
+    /**
+     * Screenshots {@code page} into {@code png} (replacing an earlier one) in a window of {@code size}, such as
+     * {@code 1280,800}, and checks that a clean render left a real PNG there: the file stays for people to look at.
+     */
+    public Path screenshot(Path page, Path png, String size) throws Exception {
+        Files.deleteIfExists(png);
+        run(page, "--screenshot=" + png, "--window-size=" + size).assertRendered();
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes.length, greaterThan(10_000));
+        assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII), is("PNG"));
+        return png;
+    }
+
     /** What the browser did. */
     public record Browser(int exit, String stdout, String stderr) {
+
+        /** The browser ended normally and the page logged no error; returns this browser to read its output. */
+        public Browser assertRendered() {
+            assertThat(stderr, exit, is(0));
+            assertThat(pageConsole(), is(List.of()));
+            return this;
+        }
+
         /** The page's own console output: script errors and blocked loads, not the browser's D-Bus noise. */
         public List<String> pageConsole() {
             return stderr.lines().filter(l -> l.contains(":CONSOLE") || l.contains("Uncaught")).toList();

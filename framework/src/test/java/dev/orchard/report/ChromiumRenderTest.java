@@ -3,7 +3,6 @@ package dev.orchard.report;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -47,11 +46,7 @@ class ChromiumRenderTest {
 
     @Test
     void theDomShowsEveryFailureWithItsCauseAndRemedy() throws Exception {
-        Chromium.Browser browser = run("--dump-dom");
-
-        assertThat(browser.stderr(), browser.exit(), is(0));
-        assertThat(browser.pageConsole(), is(List.of()));
-        String dom = browser.stdout();
+        String dom = run("--dump-dom").assertRendered().stdout();
         assertThat(dom, allOf(containsString("Failures (2)"), containsString("TCP_TIMEOUT"),
                 containsString("DNS_NXDOMAIN"), containsString(Verdict.TCP_TIMEOUT.remedy()),
                 containsString("<svg"), containsString("median 80 ms, max 5001 ms")));
@@ -95,10 +90,7 @@ class ChromiumRenderTest {
                 + "b.setAttribute('data-groups', [].filter.call(document.querySelectorAll('details.cause'),"
                 + " function (g) { return !g.hidden && g.open; }).length);");
 
-        Chromium.Browser measuredRun = run(probe, "--dump-dom", "--window-size=1280,800");
-
-        assertThat(measuredRun.stderr(), measuredRun.exit(), is(0));
-        assertThat(measuredRun.pageConsole(), is(List.of()));
+        Chromium.Browser measuredRun = run(probe, "--dump-dom", "--window-size=1280,800").assertRendered();
         int bottom = Integer.parseInt(attribute(measuredRun.stdout(), "data-causes-bottom"));
         assertThat("the causes section ends at " + bottom + " px", bottom > 100 && bottom <= 800, is(true));
         assertThat("the script folded every <details>", attribute(measuredRun.stdout(), "data-open"), is("0"));
@@ -109,12 +101,7 @@ class ChromiumRenderTest {
                 is("15 of 150 failures match"));
         assertThat("only the matching cause shows, opened", attribute(measuredRun.stdout(), "data-groups"), is("1"));
 
-        Path png = dir.resolve("broken-network.png");
-        Files.deleteIfExists(png);
-        Chromium.Browser shot = run(broken, "--screenshot=" + png, "--window-size=1280,800");
-        assertThat(shot.stderr(), shot.exit(), is(0));
-        assertThat(shot.pageConsole(), is(List.of()));
-        assertThat(Files.size(png) > 10_000, is(true));
+        new Chromium(profile).screenshot(broken, dir.resolve("broken-network.png"), "1280,800");
     }
 
     /**
@@ -180,15 +167,6 @@ class ChromiumRenderTest {
 
     @Test
     void theScreenshotIsKeptUnderTarget() throws Exception {
-        Path png = OUT.resolve("report.png");
-        Files.deleteIfExists(png);
-
-        Chromium.Browser browser = run("--screenshot=" + png, "--window-size=1280,2000");
-
-        assertThat(browser.stderr(), browser.exit(), is(0));
-        assertThat(browser.pageConsole(), is(List.of()));
-        byte[] bytes = Files.readAllBytes(png);
-        assertThat(bytes.length, greaterThan(10_000));
-        assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII), is("PNG"));
+        new Chromium(profile).screenshot(page, OUT.resolve("report.png"), "1280,2000");
     }
 }

@@ -24,14 +24,16 @@ class RunMetricsTest {
         String prom = Files.readString(file);
         assertThat(prom, allOf(
                 containsString("# TYPE apple_network_check_status gauge"),
-                containsString("apple_network_check_status{check=\"tcp\",family=\"ipv4\",host=\"1-courier.push.apple.com\","
-                        + "port=\"5223\",service=\"mdm\",site=\"paris \\\"2e\\\"\",verdict=\"TCP_TIMEOUT\"} 0.0"),
-                containsString("apple_network_check_status{check=\"dns\",family=\"\",host=\"albert.apple.com\",port=\"\","
-                        + "service=\"device-setup\",site=\"paris \\\"2e\\\"\",verdict=\"DNS_NXDOMAIN\"} 0.0"),
+                containsString("apple_network_check_status{check=\"tcp\",family=\"ipv4\","
+                        + "host=\"1-courier.push.apple.com\",port=\"5223\",service=\"mdm\",site=\"paris \\\"2e\\\"\","
+                        + "verdict=\"TCP_TIMEOUT\"} 0.0"),
+                containsString("apple_network_check_status{check=\"dns\",family=\"\",host=\"albert.apple.com\","
+                        + "port=\"\",service=\"device-setup\",site=\"paris \\\"2e\\\"\",verdict=\"DNS_NXDOMAIN\"} 0.0"),
                 containsString("verdict=\"NOT_RUN\"} -1.0"),
                 containsString("# UNIT apple_network_check_duration_seconds seconds"),
-                containsString("apple_network_check_duration_seconds{check=\"tcp\",family=\"ipv4\",host=\"1-courier.push.apple.com\","
-                        + "port=\"5223\",service=\"mdm\",site=\"paris \\\"2e\\\"\"} 5.001"),
+                containsString("apple_network_check_duration_seconds{check=\"tcp\",family=\"ipv4\","
+                        + "host=\"1-courier.push.apple.com\",port=\"5223\",service=\"mdm\","
+                        + "site=\"paris \\\"2e\\\"\"} 5.001"),
                 containsString("apple_network_run_timestamp_seconds{site=\"paris \\\"2e\\\"\"} 1.7959392E9"),
                 containsString("apple_network_run_checks{site=\"paris \\\"2e\\\"\",status=\"failed\"} 2.0"),
                 containsString("apple_network_run_flaky_checks{site=\"paris \\\"2e\\\"\"} 1.0"),

@@ -6,13 +6,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Puts the results of many sites side by side: reads the apple-network-results.json files that the sites' CI jobs
@@ -22,13 +19,7 @@ import org.apache.maven.project.MavenProject;
  * {@code mvn dev.orchard:apple-network-maven-plugin:aggregate -Dapple-network.results=sites/}.
  */
 @Mojo(name = "aggregate", requiresProject = false, threadSafe = true)
-public class AggregateMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
+public class AggregateMojo extends OrchardMojo {
 
     /**
      * The results files to aggregate, comma separated: files, directories (every {@code *.json} below them) or
@@ -64,11 +55,12 @@ public class AggregateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        requireKnownKeys();
         Consumer<String> out = getLog()::info;
         Path dir = GoalContext.reportsDirectory(reportsDirectory, project, session);
         Aggregator.Outcome outcome;
         try {
-            outcome = Aggregator.run(results, baseline, GoalContext.baseDirectory(project, session), dir, out);
+            outcome = Aggregator.run(results, baseline, baseDirectory(), dir, out);
         } catch (IOException | RuntimeException e) {
             throw new MojoFailureException("Cannot aggregate (" + ConfigurationKeys.RESULTS + "): " + e.getMessage());
         }

@@ -98,31 +98,26 @@ public class CatalogDiffMojo extends OrchardMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         boolean json = TextOutput.json(format);
-        try {
-            requireKnownKeys();
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+        requireKnownKeys();
         boolean hasArticle = article != null && !article.isBlank();
         if (hasArticle == (catalog != null)) {
             throw new MojoFailureException("Give exactly one of " + CatalogComparison.ARTICLE_KEY
                     + " (a newer article: URL, saved HTML page or text) and " + CatalogComparison.CATALOG_KEY
                     + " (a newer catalog YAML)");
         }
-        ProxyChoice proxyChoice = ProxyChoice.choose(proxy,
-                session == null ? List.of() : session.getSettings().getProxies());
+        ProxyChoice proxyChoice = ProxyChoice.choose(proxy, settingsProxies());
         CatalogComparison comparison;
         try {
             Catalog older = baseline != null ? Catalog.read(baseline.toPath())
                     : Catalog.bundled(OrchardSettings.defaults().withText(OrchardSettings.REVISION, revision)
                             .get(OrchardSettings.REVISION).orElseThrow());
             if (hasArticle) {
-                Path base = GoalContext.baseDirectory(project, session);
+                Path base = baseDirectory();
                 java.util.Map<String, String> network = OrchardSettings.defaults()
                         .withText(OrchardSettings.PROXY, proxyChoice.value().orElse(null))
                         .withText(OrchardSettings.NON_PROXY_HOSTS, proxyChoice.nonProxyHosts().orElse(null))
                         .withText(OrchardSettings.TRUST_ANCHORS, trustAnchors == null || trustAnchors.isBlank() ? null
-                                : base.resolve(trustAnchors.strip()).normalize().toString())
+                                : absolute(new File(trustAnchors.strip())).toString())
                         .withText(OrchardSettings.TIMEOUT, timeout)
                         .toParameters();
                 comparison = CatalogComparison.withArticle(older, article.strip(), base, network,
@@ -134,11 +129,10 @@ public class CatalogDiffMojo extends OrchardMojo {
             throw new MojoFailureException(RunGoal.printable("Cannot compare the catalogs:\n" + e.getMessage()));
         }
         String from = baseline == null ? "the bundled catalog" : baseline.toString();
-        List<String> lines = json ? List.of(comparison.json()) : comparison.table(from, showWording);
-        // the JSON is one multi-line text: each of its lines is cleaned, its line breaks kept
-        TextOutput.write(lines.stream().map(line -> Sanitizer.cleanLines(line, Integer.MAX_VALUE)).toList(),
-                output == null ? null : output.toPath(),
-                getLog());
+        // Jackson escapes every control character inside JSON strings; cleaning the JSON would escape its newlines.
+        List<String> lines = json ? List.of(Sanitizer.redact(comparison.json())) : comparison.table(from, showWording).stream()
+                .map(line -> Sanitizer.clean(line, Integer.MAX_VALUE)).toList();
+        TextOutput.write(lines, output, getLog());
         if (json && output != null) {
             getLog().info(comparison.summary());
         }

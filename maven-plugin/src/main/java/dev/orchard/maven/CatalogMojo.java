@@ -43,7 +43,6 @@ public class CatalogMojo extends SelectingMojo {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new MojoFailureException(e.getMessage());
         }
-        TextOutput.write(json ? List.of(listing.json()) : listing.table(), output == null ? null : output.toPath(),
-                getLog());
+        TextOutput.write(json ? List.of(listing.json()) : listing.table(), output, getLog());
     }
 }

@@ -2,7 +2,6 @@ package dev.orchard.maven;
 
 import dev.orchard.config.OrchardSettings;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -152,12 +151,6 @@ abstract class CheckingMojo extends SelectingMojo {
         String given = pac.strip();
         return given.startsWith("file:") && !given.startsWith("file://")
                 ? "file:" + absolute(new File(given.substring(5))) : given;
-    }
-
-    /** Maven resolves File parameters against the project; without one, against where Maven was started. */
-    Path absolute(File file) {
-        Path path = file.toPath();
-        return path.isAbsolute() ? path : baseDirectory().resolve(path).normalize();
     }
 
     private static String joined(List<String> items) {

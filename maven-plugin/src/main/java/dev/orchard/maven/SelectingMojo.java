@@ -43,11 +43,6 @@ abstract class SelectingMojo extends OrchardMojo {
     @Parameter(property = "apple-network.revision")
     String revision;
 
-    /** The directory relative paths are read from: the project's, else where Maven was started. */
-    Path baseDirectory() {
-        return GoalContext.baseDirectory(project, session);
-    }
-
     /** The site catalogs with relative files resolved against the project; {@code classpath:} ones as given. */
     List<String> resolvedCatalogs() {
         List<String> resolved = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.orchard.maven;
 
 import dev.orchard.config.OrchardSettings;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,11 +29,13 @@ final class TextOutput {
         }
     }
 
-    static void write(List<String> lines, Path output, Log log) throws MojoExecutionException {
-        if (output == null) {
+    /** To the log when {@code file} is null, else to the file (its directories created). */
+    static void write(List<String> lines, File file, Log log) throws MojoExecutionException {
+        if (file == null) {
             lines.forEach(log::info);
             return;
         }
+        Path output = file.toPath();
         try {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) {

@@ -7,7 +7,6 @@ import dev.orchard.report.Summary;
 import dev.orchard.sites.Drift;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -82,8 +81,7 @@ public class VerifyMojo extends CheckingMojo {
         }
         ProxyChoice proxyChoice;
         try {
-            proxyChoice = ProxyChoice.choose(proxy, pac, session == null ? List.of()
-                    : session.getSettings().getProxies());
+            proxyChoice = ProxyChoice.choose(proxy, pac, settingsProxies());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(RunGoal.printable(e.getMessage()));
         }

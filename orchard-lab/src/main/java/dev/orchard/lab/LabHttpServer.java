@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 
 /**
@@ -13,7 +12,7 @@ import org.apiguardian.api.API;
  * other modes, the captive portal or web filter that answers in the origin's place on real networks.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class LabHttpServer extends LabTcpServer {
+public final class LabHttpServer extends LabOrigin<LabHttpServer> {
 
     public enum Mode {
         /** The origin: captive.apple.com's Success page, other paths 200 or as configured. */
@@ -33,12 +32,9 @@ public final class LabHttpServer extends LabTcpServer {
     public static final String FILTER_VIA = "1.1 webfilter.orchard.invalid (Orchard lab web filter)";
 
     private final Mode mode;
-    private final CannedResponses responses = new CannedResponses("Orchard lab origin");
-    private final AtomicInteger requests = new AtomicInteger();
-    private volatile LabAnswers answers;
 
     private LabHttpServer(Mode mode) {
-        super("lab-http");
+        super("lab-http", "Orchard lab origin");
         this.mode = mode;
         listen();
     }
@@ -47,28 +43,10 @@ public final class LabHttpServer extends LabTcpServer {
         return new LabHttpServer(Objects.requireNonNull(mode, "mode"));
     }
 
-    /** Answers {@code GET path} with this status and body in {@link Mode#NORMAL}. */
-    public LabHttpServer respond(String path, int status, String body) {
-        responses.put(path, status, body);
-        return this;
-    }
-
-    /** Answers hosts' known-answer paths (and whatever a test set) from {@code answers} in {@link Mode#NORMAL}. */
-    public LabHttpServer answers(LabAnswers value) {
-        this.answers = value;
-        return this;
-    }
-
-    /** Requests received so far. */
-    public int requests() {
-        return requests.get();
-    }
-
     @Override
     void serve(Socket socket) throws IOException {
         socket.setSoTimeout(30_000);
-        LabHttp.Request request = LabHttp.read(socket.getInputStream());
-        requests.incrementAndGet();
+        LabHttp.Request request = read(socket.getInputStream());
         var out = socket.getOutputStream();
         switch (mode) {
             case CAPTIVE_PORTAL_REDIRECT -> LabHttp.write(out, 302, "Found", Map.of("Location", PORTAL_LOGIN,
@@ -85,18 +63,16 @@ public final class LabHttpServer extends LabTcpServer {
 
     private void origin(LabHttp.Request request, OutputStream out) throws IOException {
         String path = request.path();
-        LabAnswers known = answers;
-        if (known != null && known.answer(request.host(), path, out)) {
+        if (answerKnown(request.host(), path, out)) {
             return;
         }
-        if (responses.answer(path, out)) {
+        if (answerSet(path, out)) {
             return;
         }
         if (request.host().equals("captive.apple.com") && path.equals("/hotspot-detect.html")) {
             LabHttp.write(out, 200, "OK", Map.of("Content-Type", "text/html"), SUCCESS_PAGE);
         } else {
-            LabHttp.write(out, 200, "OK", Map.of("Content-Type", "text/plain", "Server", "Orchard lab origin"),
-                    "Orchard lab origin\n");
+            answerDefault(out);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.apiguardian.api.API;
@@ -31,7 +30,7 @@ import org.xbill.DNS.Type;
  * inspecting middlebox's certificate, and a DoH endpoint that answers with something other than DNS.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class LabTlsServer extends LabTcpServer {
+public final class LabTlsServer extends LabOrigin<LabTlsServer> {
 
     /** How the server behaves towards every client. */
     public enum Mode {
@@ -59,12 +58,10 @@ public final class LabTlsServer extends LabTcpServer {
     private static final byte[] PROTOCOL_VERSION_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46};
 
     private final Mode mode;
-    private final CannedResponses responses = new CannedResponses("Orchard lab TLS origin");
-    private final AtomicInteger requests = new AtomicInteger();
-    private volatile LabAnswers answers;
 
     private LabTlsServer(LabCertificates certificates, Mode mode, String inspectionCa) {
-        super("lab-tls-" + mode.name().toLowerCase(Locale.ROOT), bind(certificates, mode, inspectionCa));
+        super("lab-tls-" + mode.name().toLowerCase(Locale.ROOT), bind(certificates, mode, inspectionCa),
+                "Orchard lab TLS origin");
         this.mode = mode;
         listen();
     }
@@ -104,26 +101,9 @@ public final class LabTlsServer extends LabTcpServer {
         return new LabTlsServer(certificates, Mode.INTERCEPTED, Objects.requireNonNull(inspectionCa, "caName"));
     }
 
-    /** Answers {@code GET path} with this status and body (text/plain) instead of the default 200. */
-    public LabTlsServer respond(String path, int status, String body) {
-        responses.put(path, status, body);
-        return this;
-    }
-
-    /** Answers hosts' known-answer paths (and whatever a test set) from {@code answers}. */
-    public LabTlsServer answers(LabAnswers value) {
-        this.answers = value;
-        return this;
-    }
-
     /** TCP connections accepted so far. */
     public int connections() {
         return accepted();
-    }
-
-    /** HTTP requests received so far: application data that only a validated TLS session may carry. */
-    public int requests() {
-        return requests.get();
     }
 
     @Override
@@ -149,20 +129,17 @@ public final class LabTlsServer extends LabTcpServer {
         SSLSocket tls = (SSLSocket) socket;
         tls.setSoTimeout(30_000);
         tls.startHandshake();
-        LabHttp.Request request = LabHttp.read(tls.getInputStream());
-        requests.incrementAndGet();
+        LabHttp.Request request = read(tls.getInputStream());
         OutputStream out = tls.getOutputStream();
         if (request.path().startsWith(DOH_PATH)) {
             serveDoh(request, out);
             return;
         }
-        LabAnswers known = answers;
-        if (known != null && known.answer(request.host(), request.path(), out)) {
+        if (answerKnown(request.host(), request.path(), out)) {
             return;
         }
-        if (!responses.answer(request.path(), out)) {
-            LabHttp.write(out, 200, "OK", Map.of("Content-Type", "text/plain", "Server", "Orchard lab TLS origin"),
-                    "Orchard lab TLS origin\n");
+        if (!answerSet(request.path(), out)) {
+            answerDefault(out);
         }
     }
 

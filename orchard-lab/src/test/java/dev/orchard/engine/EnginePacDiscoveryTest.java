@@ -16,12 +16,8 @@ class EnginePacDiscoveryTest {
 
     @Test
     void thePacGetsOneCheckOfItsOwn() {
-        EngineDiscoveryResults results = EngineTestKit.engine(AppleNetworkTestEngine.ENGINE_ID)
-                .selectors(selectClasspathResource("dev/orchard/catalog/apple-enterprise-networks.yaml"))
-                .configurationParameter("apple-network.pac", "http://wpad.corp.example/proxy.pac")
-                // the lab checks IPv4 only, so names do not depend on whether this machine has IPv6
-                .configurationParameter("apple-network.target", "lab")
-                .discover();
+        // the lab checks IPv4 only, so names do not depend on whether this machine has IPv6
+        EngineDiscoveryResults results = discoverWithPac("apple-network.target", "lab");
         assertThat(results.getDiscoveryIssues().toString(), results.getDiscoveryIssues().isEmpty(), is(true));
         List<TestDescriptor> pacChecks = results.getEngineDescriptor().getDescendants().stream()
                 .filter(d -> d.isTest() && d.getTags().stream().anyMatch(t -> t.getName().equals("pac")))
@@ -37,13 +33,18 @@ class EnginePacDiscoveryTest {
 
     @Test
     void aPacWithAProxyIsRejectedAtDiscovery() {
-        EngineDiscoveryResults results = EngineTestKit.engine(AppleNetworkTestEngine.ENGINE_ID)
-                .selectors(selectClasspathResource("dev/orchard/catalog/apple-enterprise-networks.yaml"))
-                .configurationParameter("apple-network.pac", "http://wpad.corp.example/proxy.pac")
-                .configurationParameter("apple-network.proxy", "http://proxy.corp.example:3128")
-                .discover();
+        EngineDiscoveryResults results = discoverWithPac("apple-network.proxy", "http://proxy.corp.example:3128");
         assertThat(results.getDiscoveryIssues().get(0).message(), org.hamcrest.Matchers.startsWith(
                 "apple-network.pac and apple-network.proxy are both set"));
         assertThat(results.getEngineDescriptor().getChildren().isEmpty(), is(true));
+    }
+
+    /** Discovers the bundled catalog with a PAC URL and one more key. */
+    private static EngineDiscoveryResults discoverWithPac(String key, String value) {
+        return EngineTestKit.engine(AppleNetworkTestEngine.ENGINE_ID)
+                .selectors(selectClasspathResource("dev/orchard/catalog/apple-enterprise-networks.yaml"))
+                .configurationParameter("apple-network.pac", "http://wpad.corp.example/proxy.pac")
+                .configurationParameter(key, value)
+                .discover();
     }
 }

@@ -3,12 +3,10 @@ package dev.orchard.probe;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 
 import dev.orchard.lab.QuicResponder;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -53,23 +51,15 @@ class QuicProbeTest {
     @Test
     void aSilentEndpointIsNoResponseWithinTheTimeout() throws IOException {
         try (QuicResponder quic = QuicResponder.start(QuicResponder.Mode.OK)) {
-            // Warm up: the deadline under test is the probe's, not the JVM's first class loading.
-            assertThat(QuicProbe.probe(HOST, quic.address(), TIMEOUT).verdict(), is(Verdict.OK));
-            quic.mode(QuicResponder.Mode.SILENT);
-            ProbeResult result = Deadline.endsWithin(TIMEOUT, () -> QuicProbe.probe(HOST, quic.address(), TIMEOUT));
-
-            assertThat(result.verdict(), is(Verdict.UDP_NO_RESPONSE));
-            assertThat(quic.requests(), greaterThanOrEqualTo(2));
+            UdpProbeChecks.silentServer(QuicProbe::probe, HOST, quic.address(), TIMEOUT,
+                    () -> quic.mode(QuicResponder.Mode.SILENT), quic::requests);
         }
     }
 
     @Test
     void aClosedPortIsRefused() throws IOException {
-        InetSocketAddress closed = ClosedUdpPort.get();
+        ProbeResult result = UdpProbeChecks.closedPort(QuicProbe::probe, HOST, TIMEOUT);
 
-        ProbeResult result = QuicProbe.probe(HOST, closed, TIMEOUT);
-
-        assertThat(result.verdict(), is(Verdict.UDP_REFUSED));
         assertThat(result.message(), containsString("ICMP port unreachable"));
     }
 

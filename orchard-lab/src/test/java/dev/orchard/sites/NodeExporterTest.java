@@ -85,7 +85,8 @@ class NodeExporterTest {
 
             assertThat(metrics, allOf(
                     containsString("node_textfile_scrape_error 0"),
-                    containsString("apple_network_check_status{check=\"tls\",host=\"gateway.icloud.com\",port=\"443\","
+                    containsString("apple_network_check_status{check=\"tls\",family=\"ipv4\","
+                            + "host=\"gateway.icloud.com\",port=\"443\","
                             + "service=\"icloud\",site=\"lyon\",verdict=\"TLS_INTERCEPTED\"} 0"),
                     containsString("apple_network_cause_sites{verdict=\"TLS_INTERCEPTED\"} 1"),
                     containsString("apple_network_aggregate_sites 1")));
