@@ -76,6 +76,15 @@ public record CheckOutcome(CheckTarget target, Set<String> tags, ProbeResult res
         if (target.check().family() != null) {
             return Optional.of(target.check().family());
         }
+        // the host's addresses, when all of one family, decide it whether the check passed or not, so a check keeps
+        // its family (and its identity across runs) when it starts failing before it connects
+        List<String> addresses = result.evidence().addresses() == null ? List.of() : result.evidence().addresses();
+        java.util.Set<IpFamily> families = addresses.stream()
+                .map(a -> a.contains(":") ? IpFamily.IPV6 : IpFamily.IPV4)
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(IpFamily.class)));
+        if (families.size() == 1) {
+            return Optional.of(families.iterator().next());
+        }
         String connected = result.evidence().connectedTo();
         if (connected == null || connected.isEmpty()) {
             return Optional.empty();

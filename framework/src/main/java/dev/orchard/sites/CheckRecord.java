@@ -32,17 +32,17 @@ record CheckRecord(String service, String host, Integer port, String check, Stri
     }
 
     /**
-     * What matches a check across runs: service, host, check kind, port, and the family when present. The same
-     * check keeps its key when its result changes.
+     * What matches a check across runs: service, host, check kind, port, and {@code ipv6} for the IPv6 half of a
+     * dual-stack check. The IPv4 half keeps the plain key: a check's family can come and go with its route (a
+     * proxy picks the family), and the check must keep its key when its result or route changes.
      */
     String key() {
-        return service + " " + host + " " + check + (port == null ? "" : " " + port)
-                + (family == null ? "" : " " + family);
+        return service + " " + host + " " + checkName();
     }
 
-    /** {@code tls 443} or {@code dns}: the check as a person reads it beside the host. */
+    /** {@code tls 443}, {@code tls 443 ipv6} or {@code dns}: the check as a person reads it beside the host. */
     String checkName() {
-        return check + (port == null ? "" : " " + port) + (family == null ? "" : " " + family);
+        return check + (port == null ? "" : " " + port) + ("ipv6".equals(family) ? " ipv6" : "");
     }
 
     boolean failed() {

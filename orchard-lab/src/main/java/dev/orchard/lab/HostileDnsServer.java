@@ -65,7 +65,9 @@ public final class HostileDnsServer implements AutoCloseable {
     private HostileDnsServer(Mode mode, Random random) throws SocketException {
         this.mode = mode;
         this.random = random;
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Sockets bound = Sockets.bind(mode == Mode.TRUNCATED);
+        this.socket = bound.udp();
+        this.tcp = bound.tcp();
         this.forger = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.later = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hostile-dns-later");
@@ -75,19 +77,45 @@ public final class HostileDnsServer implements AutoCloseable {
         this.thread = new Thread(this::serve, "hostile-dns-" + socket.getLocalPort());
         thread.setDaemon(true);
         thread.start();
-        if (mode == Mode.TRUNCATED) {
-            try {
-                this.tcp = new ServerSocket(socket.getLocalPort(), 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                close();
-                throw new SocketException("cannot listen on TCP " + socket.getLocalPort() + ": " + e.getMessage());
-            }
+        if (tcp != null) {
             this.tcpThread = new Thread(this::serveTcp, "hostile-dns-tcp-" + socket.getLocalPort());
             tcpThread.setDaemon(true);
             tcpThread.start();
         } else {
-            this.tcp = null;
             this.tcpThread = null;
+        }
+    }
+
+    /** A UDP socket on loopback and, when asked, a TCP listener on the same port number, as a resolver has. */
+    private record Sockets(DatagramSocket udp, ServerSocket tcp) {
+
+        static Sockets bind(boolean withTcp) throws SocketException {
+            InetAddress loopback = InetAddress.getLoopbackAddress();
+            if (!withTcp) {
+                return new Sockets(new DatagramSocket(new InetSocketAddress(loopback, 0)), null);
+            }
+            // the system picks a free TCP port; its UDP twin may be taken, so a few ports are tried
+            SocketException last = null;
+            for (int attempt = 0; attempt < 20; attempt++) {
+                ServerSocket listener;
+                try {
+                    listener = new ServerSocket(0, 50, loopback);
+                } catch (IOException e) {
+                    throw new SocketException("cannot listen on TCP: " + e.getMessage());
+                }
+                try {
+                    return new Sockets(new DatagramSocket(new InetSocketAddress(loopback, listener.getLocalPort())),
+                            listener);
+                } catch (SocketException e) {
+                    last = e;
+                    try {
+                        listener.close();
+                    } catch (IOException ignored) {
+                        // a listener that never accepted has nothing to flush
+                    }
+                }
+            }
+            throw last;
         }
     }
 
