@@ -3,6 +3,7 @@ package dev.orchard.probe;
 import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -18,7 +19,7 @@ import org.xbill.DNS.Type;
 
 /**
  * Loads and runs once, on a background thread, the code every run's first checks need (dnsjava's messages, JSSE's
- * ClientHello with its key shares, OkHttp's client) while the engine still discovers and plans: in a cold JVM
+ * ClientHello with its key shares, chain validation, OkHttp's client) while the engine still discovers and plans: in a cold JVM
  * the first DNS query and the first TLS handshake otherwise pay several hundred milliseconds of class loading and
  * interpretation on the run's critical path. Everything stays in memory: no socket is opened, nothing is sent.
  */
@@ -38,6 +39,7 @@ public final class WarmUp {
         Thread thread = new Thread(() -> {
             quietly(WarmUp::dns);
             quietly(WarmUp::tls);
+            quietly(WarmUp::anchors);
             quietly(WarmUp::http);
             quietly(more);
         }, "orchard-warm-up");
@@ -81,6 +83,20 @@ public final class WarmUp {
             engine.closeOutbound();
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A trust manager over Apple's bundled roots, as the network builds one from its anchors, asked to validate one
+     * of them: the first handshake's chain validation (PKIX, certificate parsing) is then loaded.
+     */
+    private static void anchors() {
+        List<X509Certificate> roots = TrustAnchors.appleRoots();
+        try {
+            TrustAnchors.fromCertificates(roots).trustManager().checkServerTrusted(
+                    roots.toArray(new X509Certificate[0]), "ECDHE_RSA");
+        } catch (CertificateException e) {
+            // a verdict on the warm-up's own chain does not matter; the validation code has run
         }
     }
 
