@@ -1,9 +1,13 @@
 package dev.orchard.engine;
 
 import dev.orchard.config.OrchardSettings;
+import dev.orchard.probe.Evidence;
 import dev.orchard.probe.FamilyPlan;
 import dev.orchard.probe.IpFamily;
+import dev.orchard.probe.ProbeResult;
+import dev.orchard.probe.WarmUp;
 import dev.orchard.spi.NetworkSimulator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +48,9 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        // while discovery parses catalogs, a second thread loads what the first checks and results need
+        WarmUp.startOnce(() -> ResultEntries.readResult(ResultEntries.result(ProbeResult.passed("warm-up",
+                Duration.ZERO, Evidence.NONE))));
         EngineRootDescriptor root = new EngineRootDescriptor(uniqueId);
         OrchardSettings settings;
         FamilyPlan families;

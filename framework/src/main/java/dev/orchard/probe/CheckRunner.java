@@ -182,6 +182,8 @@ final class CheckRunner implements AutoCloseable {
         private final BiConsumer<CheckTarget, ProbeResult> listener;
         private final Map<String, CompletableFuture<DnsResolution>> dns = new HashMap<>();
         private final Map<CheckTarget, CompletableFuture<ProbeResult>> results = new HashMap<>();
+        /** Completes when the target's pre-flight connected, or else when its result is in. */
+        private final Map<CheckTarget, CompletableFuture<Void>> opened = new HashMap<>();
         private final Set<CompletableFuture<ProbeResult>> claimed = ConcurrentHashMap.newKeySet();
         private final AtomicBoolean listenerFailed = new AtomicBoolean();
 
@@ -198,6 +200,9 @@ final class CheckRunner implements AutoCloseable {
             }
             CompletableFuture<ProbeResult> result = new CompletableFuture<>();
             results.put(target, result);
+            CompletableFuture<Void> connected = new CompletableFuture<>();
+            opened.put(target, connected);
+            result.whenComplete((value, error) -> connected.complete(null));
             if (target.endpoint().isDisabled()) {
                 complete(target, result, ProbeResult.skipped(Verdict.DISABLED,
                         "disabled: " + target.endpoint().disabledReason()));
@@ -210,10 +215,12 @@ final class CheckRunner implements AutoCloseable {
                     : dns.computeIfAbsent(key(target.host()),
                             h -> CompletableFuture.supplyAsync(() -> resolve(target.host()), pool));
             List<Map.Entry<Check, CompletableFuture<ProbeResult>>> prerequisites = new ArrayList<>();
+            List<CompletableFuture<Void>> prerequisitesOpen = new ArrayList<>();
             for (Check prerequisite : CheckPlanner.prerequisites(target.check())) {
                 CheckTarget needed = new CheckTarget(target.endpoint(), target.host(), prerequisite);
                 if (prerequisite.kind() != CheckKind.DNS && requested.contains(needed)) {
                     prerequisites.add(Map.entry(prerequisite, future(needed)));
+                    prerequisitesOpen.add(opened.get(needed));
                 }
             }
             CompletableFuture<ProbeResult> pipeline = resolution.thenCompose(r -> {
@@ -223,17 +230,24 @@ final class CheckRunner implements AutoCloseable {
                 if (!r.result().passed()) {
                     return CompletableFuture.completedFuture(Skips.dnsFailed(target.host(), r.result()));
                 }
+                // A dependent starts once its prerequisites' ports accepted a connection (their pre-flight connected)
+                // or their results are in, whichever comes first: a tcp check's watch for a reset need not delay
+                // its tls check. The dependent's own result counts only when every prerequisite passed; otherwise
+                // it is the skip naming the first failed one, as if it had never started.
+                CompletableFuture<?>[] open = prerequisitesOpen.toArray(CompletableFuture[]::new);
                 CompletableFuture<?>[] waits = prerequisites.stream().map(Map.Entry::getValue)
                         .toArray(CompletableFuture[]::new);
-                return CompletableFuture.allOf(waits).thenCompose(ignored -> {
-                    for (Map.Entry<Check, CompletableFuture<ProbeResult>> p : prerequisites) {
-                        ProbeResult before = p.getValue().join();
-                        if (!before.passed()) {
-                            return CompletableFuture.completedFuture(
-                                    Skips.prerequisiteFailed(p.getKey(), target.host(), before));
-                        }
+                return CompletableFuture.allOf(open).thenCompose(ignored -> {
+                    ProbeResult skip = skip(target, prerequisites);
+                    if (skip != null) {
+                        return CompletableFuture.completedFuture(skip);
                     }
-                    return lane(target).submit(() -> start(target, r));
+                    CompletableFuture<ProbeResult> own = lane(target).submit(() -> start(target, r,
+                            () -> connected.complete(null)));
+                    return CompletableFuture.allOf(waits).thenCompose(done -> {
+                        ProbeResult failed = skip(target, prerequisites);
+                        return failed != null ? CompletableFuture.completedFuture(failed) : own;
+                    });
                 });
             });
             CheckTarget otherHalf = FamilyNotes.otherHalf(target);
@@ -245,6 +259,18 @@ final class CheckRunner implements AutoCloseable {
             pipeline.whenComplete((value, error) -> complete(target, result, value != null ? value
                     : ProbeResult.failed(Verdict.NOT_RUN, "could not run: " + error, null, null)));
             return result;
+        }
+
+        /** The skip naming the first prerequisite (in order) known to have failed, or null when none has. */
+        private ProbeResult skip(CheckTarget target,
+                List<Map.Entry<Check, CompletableFuture<ProbeResult>>> prerequisites) {
+            for (Map.Entry<Check, CompletableFuture<ProbeResult>> p : prerequisites) {
+                ProbeResult before = p.getValue().getNow(null);
+                if (before != null && !before.passed()) {
+                    return Skips.prerequisiteFailed(p.getKey(), target.host(), before);
+                }
+            }
+            return null;
         }
 
         /**
@@ -286,16 +312,22 @@ final class CheckRunner implements AutoCloseable {
      * Starts a check inside its host's lane: a pre-flight connect first when it has one, so a drop is reported by
      * the selector thread when the timeout passes, else the probe on the pool.
      */
-    private CompletableFuture<ProbeResult> start(CheckTarget target, DnsResolution resolution) {
+    private CompletableFuture<ProbeResult> start(CheckTarget target, DnsResolution resolution, Runnable connected) {
         Preflight preflight = preflight(target, resolution);
         if (preflight == null) {
             return CompletableFuture.supplyAsync(() -> probe(target, resolution, Instant.now()), pool);
         }
         long started = System.nanoTime();
         Instant begun = Instant.now();
-        return connector.connect(preflight.address(), timeout).thenCompose(outcome -> outcome == Connector.Outcome
-                .TIMED_OUT ? CompletableFuture.completedFuture(timedOut(target, preflight, started).startedAt(begun))
-                : CompletableFuture.supplyAsync(() -> probe(target, resolution, begun), pool));
+        return connector.connect(preflight.address(), timeout).thenCompose(outcome -> {
+            if (outcome == Connector.Outcome.TIMED_OUT) {
+                return CompletableFuture.completedFuture(timedOut(target, preflight, started).startedAt(begun));
+            }
+            if (outcome == Connector.Outcome.CONNECTED) {
+                connected.run();
+            }
+            return CompletableFuture.supplyAsync(() -> probe(target, resolution, begun), pool);
+        });
     }
 
     private Preflight preflight(CheckTarget target, DnsResolution resolution) {

@@ -57,6 +57,11 @@ final class TrustAnchors {
         return new TrustAnchors(parse(pem, "trust anchors PEM text"), "PEM text");
     }
 
+    /** Exactly these certificates, for the warm-up. */
+    static TrustAnchors fromCertificates(List<X509Certificate> certificates) {
+        return new TrustAnchors(certificates, "certificates");
+    }
+
     /** {@code default (JDK roots + Apple roots)}, or the PEM file the anchors came from. */
     String describe() {
         return description;

@@ -75,7 +75,6 @@ final class CheckRun {
 
     private Optional<RunReport> runInContext() {
         NetworkSettings limits = validate();
-        Instant started = Instant.now();
         Plan plan = plan();
         if (plan.planned().isEmpty()) {
             return Optional.empty();
@@ -101,9 +100,11 @@ final class CheckRun {
                     .forEach((id, outcome) -> attempts.computeIfAbsent(id, k -> new ArrayList<>()).add(outcome));
         }
         List<CheckOutcome> merged = attempts.values().stream().map(CheckRun::merge).toList();
+        // From the execution's start, the point every check's startMs counts from (so durationMs and the
+        // waterfall share one clock), to the end of the last rerun; discovery happened before and is not counted.
         return first.report(merged).map(report -> new RunReport(report.catalogName(), report.catalogRevision(),
-                report.startedAt(), Duration.between(started, Instant.now()), report.settings(), report.outcomes(),
-                report.site()));
+                report.startedAt(), Duration.between(report.startedAt(), Instant.now()), report.settings(),
+                report.outcomes(), report.site()));
     }
 
     /** The limits the console plan shows; the settings were checked when they were read. */

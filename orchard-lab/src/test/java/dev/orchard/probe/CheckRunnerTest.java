@@ -83,6 +83,26 @@ class CheckRunnerTest extends RunnerLabTest {
         }
     }
 
+    /**
+     * A dependent starts as soon as its prerequisite's pre-flight connected, without waiting for that check's watch
+     * for a reset; when the watch then sees the reset, the dependent is still the skip naming it, not its own result.
+     */
+    @Test
+    void aDependentStartedOnThePreFlightConnectIsSkippedWhenItsPrerequisiteThenSeesAReset() {
+        dns.address("reset.apple.com", "17.1.1.3");
+        Endpoint reset = endpoint("reset.apple.com", 22);
+        try (FaultServer resetting = FaultServer.resetting();
+                Network network = network(List.of(resetting.connectTo("reset.apple.com", 22))).build()) {
+            List<ProbeResult> results = network.runAll(List.of(target(reset, Check.dns()), target(reset, tcp(22)),
+                    target(reset, ssh(22))), null);
+
+            assertThat(results.get(1).message(), results.get(1).verdict(), is(Verdict.TCP_RESET));
+            assertThat(results.get(2).status(), is(Status.SKIPPED));
+            assertThat(results.get(2).verdict(), is(Verdict.TCP_RESET));
+            assertThat(results.get(2).message(), is("skipped: tcp 22 to reset.apple.com failed (TCP_RESET)"));
+        }
+    }
+
     @Test
     void disabledRowsAreSkippedWithTheirReasonAndSendNothing() {
         Endpoint disabled = endpoint("mdm.apple.com", 443).disable("this site manages no devices");
