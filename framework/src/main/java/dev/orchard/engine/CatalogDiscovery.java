@@ -120,8 +120,7 @@ final class CatalogDiscovery {
         } catch (CatalogException e) {
             issue(e.getMessage());
         } catch (IllegalArgumentException e) {
-            issue(e.getMessage().startsWith(ConfigurationKeys.REVISION) ? e.getMessage()
-                    : ConfigurationKeys.CATALOGS + ": " + e.getMessage());
+            issue(ConfigurationKeys.CATALOGS + ": " + e.getMessage());
         }
         return Optional.empty();
     }
@@ -202,13 +201,8 @@ final class CatalogDiscovery {
 
     /** The run's PAC check, when apple-network.pac is set: once per catalog tree, in a service of its own. */
     private void addPacCheck(CatalogRun run) {
-        Optional<CheckTarget> pac;
-        try {
-            pac = settings.get(OrchardSettings.PAC).flatMap(CheckPlanner::pacCheck);
-        } catch (IllegalArgumentException e) {
-            return; // reported with the other network settings by NetworkFactory.validate
-        }
-        pac.ifPresent(target -> {
+        // the settings validated the location when they read it
+        settings.get(OrchardSettings.PAC).map(CheckPlanner::pacCheck).ifPresent(target -> {
             Service service = new Service(CheckPlanner.PAC_SERVICE, "Proxy auto-config", List.of(target.endpoint()));
             ServiceDescriptor serviceDescriptor = new ServiceDescriptor(run, service);
             UniqueId endpointId = serviceDescriptor.getUniqueId().append(EndpointDescriptor.SEGMENT,

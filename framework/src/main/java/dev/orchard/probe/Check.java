@@ -88,8 +88,7 @@ public record Check(CheckKind kind, int port, Transport transport, IpFamily fami
         String[] parts = segment.split("-");
         if (parts.length == 3 || parts.length == 4) {
             Optional<Transport> transport = Transport.parse(parts[2]);
-            Optional<IpFamily> family = parts.length == 4
-                    ? java.util.Arrays.stream(IpFamily.values()).filter(f -> f.tag().equals(parts[3])).findFirst()
+            Optional<IpFamily> family = parts.length == 4 ? Optional.ofNullable(IpFamily.parse(parts[3]))
                     : Optional.empty();
             for (CheckKind kind : CheckKind.values()) {
                 if (kind != CheckKind.DNS && kind != CheckKind.PAC && kind.tag().equals(parts[0])

@@ -5,7 +5,6 @@ import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.Transport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -53,18 +52,17 @@ public final class CheckPlanner {
     public static final String PAC_SERVICE = "proxy-auto-config";
 
     /**
-     * The run's {@code pac} check when {@code apple-network.pac} is set: one check of its own, named after the PAC's
+     * The run's {@code pac} check for the {@code apple-network.pac} location: one check of its own, named after the PAC's
      * host ({@code wpad} for WPAD, {@code localhost} for a file). A bad value throws, naming the key.
      */
-    public static Optional<CheckTarget> pacCheck(String location) {
-        return Optional.of(PacSource.parse(ConfigurationKeys.PAC, location)).map(source -> {
-            String host = source.url() != null ? source.url().getHost() : source.file() != null ? "localhost" : "wpad";
-            Endpoint endpoint = Endpoint.builder(PAC_SERVICE, host.toLowerCase(java.util.Locale.ROOT)).ports(
-                    source.url() == null ? 80 : source.url().getPort() > 0 ? source.url().getPort()
-                            : "https".equalsIgnoreCase(source.url().getScheme()) ? 443 : 80)
-                    .description("the proxy auto-config file " + source.describe()).build();
-            return new CheckTarget(endpoint, endpoint.pattern(), Check.pac());
-        });
+    public static CheckTarget pacCheck(String location) {
+        PacSource source = PacSource.parse(ConfigurationKeys.PAC, location);
+        String host = source.url() != null ? source.url().getHost() : source.file() != null ? "localhost" : "wpad";
+        Endpoint endpoint = Endpoint.builder(PAC_SERVICE, host.toLowerCase(java.util.Locale.ROOT)).ports(
+                source.url() == null ? 80 : source.url().getPort() > 0 ? source.url().getPort()
+                        : "https".equalsIgnoreCase(source.url().getScheme()) ? 443 : 80)
+                .description("the proxy auto-config file " + source.describe()).build();
+        return new CheckTarget(endpoint, endpoint.pattern(), Check.pac());
     }
 
     /** The checks a port check depends on: the host's dns, and the tcp check of the same port and family. */
