@@ -5,11 +5,14 @@ import dev.orchard.catalog.Endpoint;
 import dev.orchard.engine.CheckIds;
 import dev.orchard.report.Reports;
 import dev.orchard.report.ResultsFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -34,6 +37,7 @@ public final class BranchOfficeRun {
     private static final String SKIPPED = "SKIPPED";
 
     private static BranchOfficeRun run;
+    private static IllegalStateException error;
 
     private final List<Check> checks;
 
@@ -63,14 +67,35 @@ public final class BranchOfficeRun {
         }
     }
 
-    /** The shared run, made by the first caller. */
+    /**
+     * The shared run, made by the first caller. A run that went wrong is not repeated: every caller gets its
+     * error. The reports of an earlier build are deleted first, so no test reads them as this run's.
+     */
     public static synchronized BranchOfficeRun get() {
-        if (run == null) {
-            Recorder recorder = new Recorder();
-            LabRuns.run("branch-office", SITE, REPORTS, List.of(), recorder);
-            run = new BranchOfficeRun(recorder.checks());
+        if (run == null && error == null) {
+            try {
+                deleteReports();
+                Recorder recorder = new Recorder();
+                LabRuns.run("branch-office", SITE, REPORTS, List.of(), recorder);
+                run = new BranchOfficeRun(recorder.checks());
+            } catch (IOException | RuntimeException e) {
+                error = new IllegalStateException("the shared branch office run failed", e);
+            }
+        }
+        if (error != null) {
+            throw error;
         }
         return run;
+    }
+
+    private static void deleteReports() throws IOException {
+        if (Files.isDirectory(REPORTS)) {
+            try (Stream<Path> files = Files.list(REPORTS)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     /** The injected faults, read from a lab broken exactly as the one the engine ran against. */
