@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
 import dev.orchard.catalog.Catalog;
+import dev.orchard.lab.BranchOfficeRun;
 import dev.orchard.probe.CheckPlanner;
 import dev.orchard.probe.Deadline;
 import java.time.Duration;
@@ -25,8 +26,10 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * The engine against the lab's networks. The whole catalog runs against the healthy lab once per build, in
- * catalog-tests (its default execution, checked by SuiteReportsIT); here the whole catalog runs only where the
- * point is the whole catalog: the branch office shows each injected fault and nothing else.
+ * catalog-tests (its default execution, checked by SuiteReportsIT), and against the branch office once per test JVM
+ * of this module, in {@link BranchOfficeRun}, which the change request, drift and metrics tests share: the branch
+ * office test asserts on the events that run's launcher reported, since the point there is the whole catalog (each
+ * injected fault and nothing else). The other tests run small parts of the catalog with EngineTestKit.
  */
 class EngineLabRunTest {
 
@@ -45,8 +48,8 @@ class EngineLabRunTest {
 
     @Test
     void branchOfficeShowsEachInjectedFaultAndNothingElse() {
-        EngineExecutionResults results = runBundledCatalog("branch-office", "5s");
-        Set<String> failed = results.testEvents().failed().stream().map(EngineLabRunTest::verdictOf)
+        BranchOfficeRun run = BranchOfficeRun.get();
+        Set<String> failed = run.failed().stream().map(BranchOfficeRun.Check::verdict)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(failed, is(new TreeSet<>(Set.of(
                 "device-setup time.apple.com ntp 123/udp UDP_NO_RESPONSE",
@@ -62,19 +65,19 @@ class EngineLabRunTest {
                 "icloud gateway.icloud.com tls 443/tcp TLS_INTERCEPTED",
                 "icloud cvws.icloud-content.com dns DNS_NXDOMAIN",
                 "apple-intelligence api.smoot.apple.com dns DNS_SINKHOLE"))));
-        List<String> skipped = results.testEvents().skipped().stream()
-                .map(e -> e.getPayload(String.class).orElse("")).toList();
+        assertThat(run.aborted(), is(empty()));
+        List<String> skipped = run.skipped().stream().map(BranchOfficeRun.Check::message).toList();
         assertThat(skipped, hasItem("skipped: DNS for cvws.icloud-content.com failed (DNS_NXDOMAIN)"));
         assertThat(skipped, hasItem("skipped: tcp 5223 to 1-courier.push.apple.com failed (TCP_TIMEOUT)"));
         // cvws.icloud-content.com: tcp, tls and (UDP since 2026-01) quic 443; the couriers: tls 5223 and 2197 each;
         // deviceenrollment.apple.com: tls 443 after the PAC mistake's denied tcp 443
         assertThat(skipped.size(), is(11));
-        String pacMistake = results.testEvents().failed().stream().map(EngineLabRunTest::describe)
+        String pacMistake = run.failed().stream().map(BranchOfficeRun.Check::describe)
                 .filter(m -> m.contains("deviceenrollment.apple.com")).findFirst().orElseThrow();
         assertThat(pacMistake, containsString("the PAC sends deviceenrollment.apple.com through PROXY 127.0.0.1:"));
         assertThat(pacMistake, containsString("but Apple says deviceenrollment.apple.com does not work through proxies;"
                 + " return DIRECT for it"));
-        String intercepted = results.testEvents().failed().stream().map(EngineLabRunTest::describe)
+        String intercepted = run.failed().stream().map(BranchOfficeRun.Check::describe)
                 .filter(m -> m.contains("gateway.icloud.com") && m.contains("TLS_INTERCEPTED")).findFirst()
                 .orElseThrow();
         assertThat(intercepted, containsString("Palo Alto Networks"));

@@ -10,21 +10,12 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.catalog.Endpoint;
-import dev.orchard.catalog.ProbeHost;
 import dev.orchard.catalog.ProxySupport;
 import dev.orchard.catalog.Transport;
+import dev.orchard.lab.BranchOfficeRun;
 import dev.orchard.lab.Lab;
-import dev.orchard.probe.CheckPlanner;
-import dev.orchard.probe.CheckTarget;
-import dev.orchard.probe.Network;
-import dev.orchard.probe.ProbeResult;
-import dev.orchard.probe.Status;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,81 +25,25 @@ import org.junit.jupiter.api.Test;
  * The demo's broken branch office, run for real on loopback: its {@code apple-network-changes.csv} lists exactly
  * the changes the lab's injected faults call for. The expected rows are derived from {@link Lab#faults()} and the
  * catalog, the way an administrator who knew the faults would write the ticket, not from an earlier run's output.
- * The reports stay in {@code target/branch-office-reports}.
+ * The run is {@link BranchOfficeRun}'s, shared with the other tests of this module; its reports stay in
+ * {@code target/branch-office-reports}.
  */
 class BranchOfficeChangesTest {
-
-    /**
-     * Hosts with a failed check run again, as the plugin's reruns do: on a loaded machine a healthy handshake can
-     * time out, and a check that passes on a rerun is flaky, not a fault. Injected faults fail every time.
-     */
-    private static final int RERUNS = 2;
 
     /** The ports a device sends through its proxy, for rows that work through a proxy. */
     private static final Set<Integer> PROXIED_PORTS = Set.of(80, 443);
 
-    /** Kept after the test, so people can open the branch office's page and change request. */
-    private static final Path OUT = Path.of("target", "branch-office-reports");
-
     @Test
     void theChangeRequestListsExactlyWhatTheInjectedFaultsCallFor() throws IOException {
+        Path changes = BranchOfficeRun.get().report(Reports.CHANGES_FILE);
         Catalog catalog = Catalog.bundled();
-        List<CheckTarget> targets = new ArrayList<>();
-        for (Endpoint row : catalog.endpoints()) {
-            for (ProbeHost probe : row.probeHosts()) {
-                CheckPlanner.checks(row, probe.host()).forEach(c -> targets.add(new CheckTarget(row, probe.host(), c)));
-            }
-        }
-        List<Lab.Fault> faults;
-        RunReport report;
-        try (Lab lab = Lab.branchOffice(catalog);
-                Network network = lab.networkBuilder().timeout(Duration.ofSeconds(5)).build()) {
-            faults = lab.faults();
-            Instant started = Instant.now();
-            List<ProbeResult> results = network.runAll(targets, null);
-            List<List<ProbeResult>> earlier = new ArrayList<>();
-            targets.forEach(t -> earlier.add(new ArrayList<>()));
-            for (int rerun = 0; rerun < RERUNS; rerun++) {
-                Set<String> hosts = new TreeSet<>();
-                for (int i = 0; i < targets.size(); i++) {
-                    if (!results.get(i).passed()) {
-                        hosts.add(targets.get(i).host());
-                    }
-                }
-                List<Integer> again = new ArrayList<>();
-                for (int i = 0; i < targets.size(); i++) {
-                    if (hosts.contains(targets.get(i).host())) {
-                        again.add(i);
-                    }
-                }
-                List<ProbeResult> rerunResults = network.runAll(again.stream().map(targets::get).toList(), null);
-                List<ProbeResult> merged = new ArrayList<>(results);
-                for (int j = 0; j < again.size(); j++) {
-                    int i = again.get(j);
-                    if (results.get(i).status() == Status.FAILED) {
-                        earlier.get(i).add(results.get(i));
-                    }
-                    merged.set(i, rerunResults.get(j));
-                }
-                results = merged;
-            }
-            List<CheckOutcome> outcomes = new ArrayList<>();
-            for (int i = 0; i < targets.size(); i++) {
-                outcomes.add(CheckOutcome.rerun(targets.get(i), results.get(i), earlier.get(i)));
-            }
-            report = new RunReport(catalog.name(), catalog.source().revision(), started,
-                    Duration.between(started, Instant.now()), network.settings(), outcomes);
-        }
-
-        Reports.writeAll(report, OUT);
-
         Set<String> expected = new TreeSet<>();
-        for (Lab.Fault fault : faults) {
+        for (Lab.Fault fault : BranchOfficeRun.faults()) {
             Set<String> calledFor = calledFor(catalog, fault);
             assertThat("the catalog has a row that the fault " + fault + " breaks", calledFor, is(not(empty())));
             expected.addAll(calledFor);
         }
-        assertThat(written(OUT.resolve(Reports.CHANGES_FILE)), is(expected));
+        assertThat(written(changes), is(expected));
     }
 
     /** What an administrator must change for one fault, for every catalog row whose checks it breaks. */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.orchard.lab.BranchOfficeRun;
 import dev.orchard.report.Promtool;
 import dev.orchard.report.Reports;
 import java.io.BufferedReader;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end with Debian's real {@code prometheus-node-exporter}: its textfile collector reads Orchard's .prom
- * files (a real lab run's and an aggregate's) from a directory, it serves them on a loopback port, and curl scrapes
- * them, as Prometheus would. Only the textfile collector runs, so nothing else of the machine is exported.
+ * files (the shared branch office run's, {@link BranchOfficeRun}, and an aggregate's) from a directory, it serves
+ * them on a loopback port, and curl scrapes them, as Prometheus would. Only the textfile collector runs, so nothing
+ * else of the machine is exported.
  */
 class NodeExporterTest {
 
@@ -36,8 +38,7 @@ class NodeExporterTest {
     void nodeExporterServesOrchardsMetrics() throws Exception {
         Promtool.require(Promtool.NODE_EXPORTER, "prometheus-node-exporter");
         Path textfiles = Files.createDirectories(dir.resolve("textfile"));
-        Path run = LabRuns.run("branch-office", "lyon", dir.resolve("run")).getParent();
-        Files.copy(run.resolve(Reports.METRICS_FILE), textfiles.resolve("apple-network.prom"));
+        Files.copy(BranchOfficeRun.get().report(Reports.METRICS_FILE), textfiles.resolve("apple-network.prom"));
         Path artifacts = dir.resolve("artifacts");
         SiteFiles.write(artifacts, "paris", "2026-11-30T08:00:00Z", "TLS_INTERCEPTED", SiteFiles.ZSCALER);
         Aggregator.run(artifacts.toString(), null, dir, dir.resolve("aggregate"), line -> { });
