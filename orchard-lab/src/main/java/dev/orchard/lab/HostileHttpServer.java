@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Random;
@@ -87,6 +88,26 @@ public final class HostileHttpServer extends LabTcpServer {
      */
     public static HostileHttpServer babblingFirst(Random random) {
         return new HostileHttpServer("hostile-babble-first", request -> babble(random), Turn.SPEAK_FIRST);
+    }
+
+    /**
+     * As {@link #babblingFirst(Random)}, as a proxy: half of the connections get a {@code 200 Connection
+     * established} head before the bytes, so that a CONNECT succeeds and what the client then reads through the
+     * tunnel (the TLS handshake) is the random bytes; the other half get the bytes as the proxy's answer.
+     */
+    public static HostileHttpServer babblingTunnel(Random random) {
+        byte[] established = "HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        return new HostileHttpServer("hostile-babble-tunnel", request -> {
+            synchronized (random) {
+                if (!random.nextBoolean()) {
+                    return babble(random);
+                }
+                byte[] bytes = babble(random);
+                byte[] answer = Arrays.copyOf(established, established.length + bytes.length);
+                System.arraycopy(bytes, 0, answer, established.length, bytes.length);
+                return answer;
+            }
+        }, Turn.SPEAK_FIRST);
     }
 
     private static byte[] babble(Random random) {

@@ -52,11 +52,14 @@ class ProbeFuzzTest {
         }
     }
 
-    /** The direct rounds get random bytes in answer to their ClientHello; the proxy's in answer to CONNECT. */
+    /**
+     * The direct rounds get random bytes in answer to their ClientHello; the proxy's rounds in answer to CONNECT,
+     * or through the tunnel a CONNECT opened.
+     */
     @Test
     void tlsProbeDirectAndThroughAProxysConnect() {
         try (HostileHttpServer server = HostileHttpServer.babblingFirst(new Random(2));
-                HostileHttpServer proxyServer = HostileHttpServer.babbling(new Random(2))) {
+                HostileHttpServer proxyServer = HostileHttpServer.babblingTunnel(new Random(2))) {
             rounds(() -> new TlsProbe(LAB.anchors(), TIMEOUT).probe(LoopbackRoute.to("albert.apple.com", 443,
                     server.address()), "albert.apple.com", 443));
             ProxyRoute proxy = new ProxyRoute(ProxySettings.parse("http://127.0.0.1:" + proxyServer.port()), true);
