@@ -4,12 +4,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -197,15 +197,13 @@ class PacScriptTest {
                 "ReferenceError: \"java\" is not defined");
         expected.put("(function f() { return f(); })()", "Exceeded maximum stack depth");
         for (Map.Entry<String, String> hostile : expected.entrySet()) {
-            long start = System.nanoTime();
-            PacException e = assertThrows(PacException.class, () -> eval(hostile.getKey()), hostile.getKey());
-            long millis = (System.nanoTime() - start) / 1_000_000;
+            PacException e = Deadline.endsBefore(Duration.ofSeconds(10), () -> assertThrows(PacException.class,
+                    () -> eval(hostile.getKey()), hostile.getKey()));
             // under load the time bound may stop an allocation loop before the memory bound does; either stops it
             assertThat(hostile.getKey(), e.getMessage(), hostile.getValue().startsWith("allocated")
                     ? anyOf(containsString(hostile.getValue()), containsString("ran longer than"))
                     : containsString(hostile.getValue()));
             assertThat(e.verdict(), is(Verdict.PAC_INVALID));
-            assertThat(hostile.getKey() + " took", millis, lessThan(10_000L));
         }
         // still here, and a well-behaved PAC still works
         gives("'still ' + 'running'", "still running");
@@ -213,20 +211,29 @@ class PacScriptTest {
 
     /** A call stuck inside a built-in, where no check runs, is abandoned; the PAC is then refused, not retried. */
     @Test
-    void aCallStuckInsideABuiltInIsAbandonedAndThePacRetired() throws PacException {
-        try (PacScript script = PacScript.compile("stuck.pac", "function FindProxyForURL(url, host) {\n"
-                + "  if (host == 'stuck') { return String([...new Array(1e9)].length); }\n  return 'DIRECT';\n}\n",
-                ENV)) {
-            assertThat(script.findProxyForUrl("http://fine/", "fine"), is("DIRECT"));
-            long start = System.nanoTime();
-            PacException stuck = assertThrows(PacException.class, () -> script.findProxyForUrl("http://stuck/",
-                    "stuck"));
-            assertThat((System.nanoTime() - start) / 1_000_000, lessThan(10_000L));
-            assertThat(stuck.getMessage(), containsString("did not finish FindProxyForURL(\"http://stuck/\", "
-                    + "\"stuck\") within 1500 ms"));
-            PacException after = assertThrows(PacException.class, () -> script.findProxyForUrl("http://fine/",
-                    "fine"));
-            assertThat(after.getMessage(), is(stuck.getMessage()));
-        }
+    void aCallStuckInsideABuiltInIsAbandonedAndThePacRetired() {
+        // the whole life of a script per attempt: Deadline may run it again, and a retired script answers at once
+        StuckScript calls = Deadline.endsBefore(Duration.ofSeconds(10), () -> {
+            try (PacScript script = PacScript.compile("stuck.pac", "function FindProxyForURL(url, host) {\n"
+                    + "  if (host == 'stuck') { return String([...new Array(1e9)].length); }\n  return 'DIRECT';\n}\n",
+                    ENV)) {
+                String fine = script.findProxyForUrl("http://fine/", "fine");
+                PacException stuck = assertThrows(PacException.class, () -> script.findProxyForUrl("http://stuck/",
+                        "stuck"));
+                PacException after = assertThrows(PacException.class, () -> script.findProxyForUrl("http://fine/",
+                        "fine"));
+                return new StuckScript(fine, stuck, after);
+            } catch (PacException e) {
+                throw new AssertionError("the script compiles and its first call answers", e);
+            }
+        });
+        assertThat(calls.fine(), is("DIRECT"));
+        assertThat(calls.stuck().getMessage(), containsString("did not finish FindProxyForURL(\"http://stuck/\", "
+                + "\"stuck\") within 1500 ms"));
+        assertThat(calls.after().getMessage(), is(calls.stuck().getMessage()));
+    }
+
+    /** What a script with a stuck call answered: before, at and after the stuck call. */
+    private record StuckScript(String fine, PacException stuck, PacException after) {
     }
 }

@@ -42,7 +42,8 @@ public final class HostileDnsServer implements AutoCloseable {
         TRUNCATED,
         /**
          * Random bytes for any datagram (DNS, NTP, QUIC alike), most of them carrying the request's first two bytes
-         * (a DNS id), for fuzzing the probes' parsers.
+         * (a DNS id), for fuzzing the probes' parsers; a DNS query then gets its real answer, so that a resolver
+         * that rightly ignores the garbage is answered rather than left to its timeout.
          */
         GARBAGE
     }
@@ -165,9 +166,12 @@ public final class HostileDnsServer implements AutoCloseable {
                         reply[1] = packet.getData()[1];
                     }
                     socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
-                    continue;
                 }
                 Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                if (query.getQuestion() == null) {
+                    // an NTP or QUIC datagram may parse as a DNS header without a question: nothing to answer
+                    continue;
+                }
                 InetSocketAddress client = (InetSocketAddress) packet.getSocketAddress();
                 Message answer = answer(query, mode == Mode.OVERSIZED ? OVERSIZED_RECORDS
                         : mode == Mode.TRUNCATED ? 0 : 1);
@@ -183,7 +187,7 @@ public final class HostileDnsServer implements AutoCloseable {
                 } else {
                     send(socket, answer, client);
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // closed, or a datagram that is not DNS: nothing to answer
             }
         }

@@ -6,10 +6,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -74,12 +76,33 @@ final class LabAcceptor implements AutoCloseable {
     /** Closes a held socket whose work is done and forgets it, so that a long-running server does not pile them up. */
     void release(Socket socket) {
         closeQuietly(socket);
-        open.remove(socket);
+        forget(socket);
     }
 
-    /** Sockets open now: accepted connections still being served and held sockets not yet released. */
-    int openSockets() {
-        return open.size();
+    /**
+     * Waits until no socket is open (every accepted connection served, every held socket released), woken by each
+     * socket the server lets go; false if some are still open after {@code timeout}.
+     */
+    boolean awaitNoOpenSockets(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (open) {
+            while (!open.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(open, left);
+            }
+            return true;
+        }
+    }
+
+    /** Forgets a socket that is closed, and wakes whoever waits for the server to hold none. */
+    private void forget(Socket socket) {
+        open.remove(socket);
+        synchronized (open) {
+            open.notifyAll();
+        }
     }
 
     InetSocketAddress address() {
@@ -108,7 +131,7 @@ final class LabAcceptor implements AutoCloseable {
             if (closed) {
                 // close() may already have swept the open sockets: this one must not outlive the server
                 closeQuietly(connection);
-                open.remove(connection);
+                forget(connection);
                 return;
             }
             Thread thread = new Thread(() -> serve(connection), "orchard-lab-" + name + "-conn-" + ++n);
@@ -128,7 +151,7 @@ final class LabAcceptor implements AutoCloseable {
             // the client went away, sent garbage, or the lab is closing: nothing to report
         } finally {
             closeQuietly(connection);
-            open.remove(connection);
+            forget(connection);
         }
     }
 

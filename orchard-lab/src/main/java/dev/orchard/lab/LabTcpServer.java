@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 
 /**
  * What the lab's TCP servers (HTTP, TLS, proxy, SSH) share: a loopback listener that hands every connection to
@@ -42,8 +43,9 @@ abstract class LabTcpServer implements AutoCloseable {
         listener.release(socket);
     }
 
-    final int openSockets() {
-        return listener.openSockets();
+    /** Waits until the server holds no socket; false if it still holds some after {@code timeout}. */
+    final boolean awaitNoOpenSockets(Duration timeout) throws InterruptedException {
+        return listener.awaitNoOpenSockets(timeout);
     }
 
     /** TCP connections accepted so far. */

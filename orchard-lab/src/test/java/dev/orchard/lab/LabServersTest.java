@@ -13,10 +13,10 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -180,11 +180,7 @@ class LabServersTest {
                     assertThat(answer, containsString("Success"));
                 }
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (proxy.openSockets() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(proxy.openSockets(), is(0));
+            assertThat("every socket let go within 5 s", proxy.awaitNoOpenSockets(Duration.ofSeconds(5)), is(true));
             assertThat(origin.requests(), is(5));
         }
     }

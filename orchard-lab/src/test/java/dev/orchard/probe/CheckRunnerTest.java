@@ -205,9 +205,11 @@ class CheckRunnerTest extends RunnerLabTest {
         Endpoint stuck = endpoint("stuck.apple.com", 22);
         Endpoint fine = endpoint("fine.apple.com", 22);
         List<CheckTarget> targets = List.of(target(stuck, tcp(22)), target(fine, tcp(22)));
-        // long enough for the lab DNS to answer on a loaded machine; the stuck check still never ends
-        Duration shortTimeout = Duration.ofMillis(400);
-        try (Network network = network(List.of(ssh.connectTo("fine.apple.com", 22))).timeout(shortTimeout).build();
+        // Without pre-flights the runner's timeout only sizes its budget: the smallest one gives the budget's
+        // fixed floor of 2 s, which the fine check (DNS and a connect on loopback, under the network's own
+        // generous timeout) meets on a loaded machine; the stuck check still never ends.
+        Duration budgetOnly = Duration.ofMillis(1);
+        try (Network network = network(List.of(ssh.connectTo("fine.apple.com", 22))).build();
                 CheckRunner runner = new CheckRunner(network::resolve, (t, r) -> {
                     if (t.host().equals("stuck.apple.com")) {
                         try {
@@ -217,7 +219,7 @@ class CheckRunnerTest extends RunnerLabTest {
                         }
                     }
                     return network.run(t, r);
-                }, shortTimeout, 4)) {
+                }, budgetOnly, 4)) {
             Duration budget = runner.budget(targets);
             List<ProbeResult> results = Deadline.endsBefore(budget.plus(budget.dividedBy(10)),
                     () -> runner.runAll(targets, null));
@@ -261,33 +263,29 @@ class CheckRunnerTest extends RunnerLabTest {
         List<CheckTarget> targets = endpoints.stream().flatMap(e -> Stream.concat(Stream.of(target(e, Check.dns())),
                 e.ports().stream().flatMap(p -> Stream.of(target(e, tcp(p)), target(e, ssh(p)))))).toList();
         assertThat(targets.size(), is(500));
-        List<String> connectTo = List.of("::127.0.0.1:" + ssh.port());
-        try (Network warmUp = network(connectTo).timeout(Duration.ofSeconds(5)).parallelism(64).build()) {
+        // Each run gets its own SSH server, closed before counting: closing joins the threads that serve its
+        // connections and closes their sockets, so the counts see only what the client side left behind.
+        try (LabSshServer warmUpServer = LabSshServer.start();
+                Network warmUp = network(List.of("::127.0.0.1:" + warmUpServer.port()))
+                        .timeout(Duration.ofSeconds(5)).parallelism(64).build()) {
             warmUp.runAll(targets.subList(0, 10), null);
         }
-        awaitQuiet();
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         long fdsBefore = openFiles();
 
-        Network network = network(connectTo).timeout(Duration.ofSeconds(5)).parallelism(64).build();
-        List<ProbeResult> results = network.runAll(targets, null);
-        network.close();
+        List<ProbeResult> results;
+        try (LabSshServer server = LabSshServer.start()) {
+            Network network = network(List.of("::127.0.0.1:" + server.port())).timeout(Duration.ofSeconds(5))
+                    .parallelism(64).build();
+            results = network.runAll(targets, null);
+            network.close();
+        }
 
         assertThat(results.stream().filter(r -> !r.passed()).toList(), is(empty()));
         List<String> leaked = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .filter(t -> !threadsBefore.contains(t)).map(Thread::getName)
-                .filter(n -> !n.startsWith("orchard-lab-")).toList();
+                .filter(t -> !threadsBefore.contains(t)).map(Thread::getName).toList();
         assertThat(leaked, is(empty()));
-        awaitQuiet();
         assertThat(openFiles(), lessThanOrEqualTo(fdsBefore));
-    }
-
-    /** Lets the lab's per-connection threads see their clients' close and free their sockets. */
-    private static void awaitQuiet() throws InterruptedException {
-        for (int i = 0; i < 50 && Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().contains("-conn-")); i++) {
-            Thread.sleep(50);
-        }
     }
 
     /** A run's results and how many DNS queries for one host it made. */

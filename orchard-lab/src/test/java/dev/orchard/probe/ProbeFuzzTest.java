@@ -2,6 +2,7 @@ package dev.orchard.probe;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -19,11 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Random bytes from a server, with fixed seeds and a bounded number of rounds: every probe returns a result (it
  * never throws), within its timeout, with text that holds no control character. Random bytes are what a broken
- * middlebox sends, and what an attacker on the path sends on purpose.
+ * middlebox sends, and what an attacker on the path sends on purpose. Every server ends the exchange after its
+ * bytes, so each round ends on what the probe made of them, long before its timeout; a round that waits for its
+ * timeout instead fuzzed nothing, and fails.
  */
 class ProbeFuzzTest {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(400);
+    /** Never reached by a round: generous, so that a loaded machine does not turn a parse into a timeout. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final int ROUNDS = 12;
     private static final LabTrust LAB = LabTrust.create();
 
@@ -31,6 +35,8 @@ class ProbeFuzzTest {
         for (int i = 0; i < ROUNDS; i++) {
             ProbeResult result = Deadline.endsBefore(TIMEOUT.multipliedBy(3), probe);
             assertThat(result, notNullValue());
+            assertThat("ended on the bytes, not on its timeout: " + result.message(), result.duration(),
+                    lessThan(TIMEOUT));
             HostileNetworkTest.assertClean(result);
             assertThat(result.message().length(), lessThanOrEqualTo(dev.orchard.internal.Sanitizer.LINE));
         }
@@ -46,19 +52,25 @@ class ProbeFuzzTest {
         }
     }
 
+    /**
+     * The direct rounds get random bytes in answer to their ClientHello; the proxy's rounds in answer to CONNECT,
+     * or through the tunnel a CONNECT opened.
+     */
     @Test
     void tlsProbeDirectAndThroughAProxysConnect() {
-        try (HostileHttpServer server = HostileHttpServer.babbling(new Random(2))) {
+        try (HostileHttpServer server = HostileHttpServer.babblingFirst(new Random(2));
+                HostileHttpServer proxyServer = HostileHttpServer.babblingTunnel(new Random(2))) {
             rounds(() -> new TlsProbe(LAB.anchors(), TIMEOUT).probe(LoopbackRoute.to("albert.apple.com", 443,
                     server.address()), "albert.apple.com", 443));
-            ProxyRoute proxy = new ProxyRoute(ProxySettings.parse("http://127.0.0.1:" + server.port()), true);
+            ProxyRoute proxy = new ProxyRoute(ProxySettings.parse("http://127.0.0.1:" + proxyServer.port()), true);
             rounds(() -> new TlsProbe(LAB.anchors(), TIMEOUT).probe(proxy, "albert.apple.com", 443));
         }
     }
 
+    /** An SSH client waits for the server's identification first: the random bytes are what it reads instead. */
     @Test
     void sshProbe() {
-        try (HostileHttpServer server = HostileHttpServer.babbling(new Random(3))) {
+        try (HostileHttpServer server = HostileHttpServer.babblingFirst(new Random(3))) {
             rounds(() -> new SshProbe(TIMEOUT).probe("git.example.com", 22, LoopbackRoute.to("git.example.com", 22,
                     server.address()), List.of()));
         }
@@ -69,6 +81,7 @@ class ProbeFuzzTest {
         try (HostileDnsServer server = HostileDnsServer.garbage(new Random(4))) {
             InetSocketAddress address = server.address();
             DnsProbe dns = new DnsProbe(List.of(address), TIMEOUT, List.of());
+            // the resolver ignores the garbage, as it must, and ends on the real answer that follows it
             rounds(() -> dns.resolve("mdm.example.com").result());
             rounds(() -> NtpProbe.probe("time.apple.com", address, TIMEOUT));
             rounds(() -> QuicProbe.probe("gateway.icloud.com", address, TIMEOUT));

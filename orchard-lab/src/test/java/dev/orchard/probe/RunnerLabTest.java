@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -21,20 +23,33 @@ abstract class RunnerLabTest {
 
     static final Duration TIMEOUT = Duration.ofSeconds(1);
 
+    /**
+     * One per class: making a blackhole waits out a connect to prove the kernel drops, and a dropped SYN leaves
+     * nothing behind for the next test to see.
+     */
+    static FaultServer blackhole;
+
     LabDnsServer dns;
     LabSshServer ssh;
-    FaultServer blackhole;
+
+    @BeforeAll
+    static void startBlackhole() {
+        blackhole = FaultServer.blackhole();
+    }
+
+    @AfterAll
+    static void stopBlackhole() {
+        blackhole.close();
+    }
 
     @BeforeEach
     void startLab() throws IOException {
         dns = LabDnsServer.start();
         ssh = LabSshServer.start();
-        blackhole = FaultServer.blackhole();
     }
 
     @AfterEach
     void stopLab() {
-        blackhole.close();
         ssh.close();
         dns.close();
     }
