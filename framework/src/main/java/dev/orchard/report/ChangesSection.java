@@ -40,7 +40,7 @@ final class ChangesSection {
                     .append(kind.id()).append("</code> (").append(lines.size()).append(")</h3>\n<p class=\"meta\">")
                     .append(escape(kind.meaning())).append("</p>\n");
             if (kind == ChangeKind.FIREWALL_ALLOW) {
-                AppleRanges.firewallNote(report, changes).ifPresent(note -> html.append("<p class=\"note\">")
+                FirewallRangeNote.firewallNote(report, changes).ifPresent(note -> html.append("<p class=\"note\">")
                         .append(escape(note)).append("</p>\n"));
             }
             html.append("<button type=\"button\" class=\"copy\" data-for=\"").append(id).append("\" hidden>Copy")

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.Transport;
+import dev.orchard.probe.AppleRanges;
 import dev.orchard.probe.Check;
 import dev.orchard.probe.CheckKind;
 import dev.orchard.probe.CheckTarget;
@@ -167,7 +168,7 @@ class ChangeRequestTest {
         outcomes.add(failed(other, "albert.apple.com", tcp443, Verdict.TCP_TIMEOUT, null));
         RunReport report = run(outcomes);
 
-        String note = AppleRanges.firewallNote(report, ChangeRequest.of(report).of(ChangeKind.FIREWALL_ALLOW))
+        String note = FirewallRangeNote.firewallNote(report, ChangeRequest.of(report).of(ChangeKind.FIREWALL_ALLOW))
                 .orElseThrow();
 
         assertThat(note, containsString("17.0.0.0/8"));
@@ -177,11 +178,11 @@ class ChangeRequestTest {
         outcomes.add(resolved(cdn, "updates.cdn-apple.com", "23.32.0.5"));
         outcomes.add(failed(cdn, "updates.cdn-apple.com", tcp443, Verdict.TCP_REFUSED, null));
         RunReport withCdn = run(outcomes);
-        assertThat(AppleRanges.firewallNote(withCdn, ChangeRequest.of(withCdn).of(ChangeKind.FIREWALL_ALLOW))
+        assertThat(FirewallRangeNote.firewallNote(withCdn, ChangeRequest.of(withCdn).of(ChangeKind.FIREWALL_ALLOW))
                 .orElseThrow(), containsString("need rules by name: updates.cdn-apple.com."));
 
         RunReport one = run(outcomes.subList(0, 2));
-        assertThat("one row is not a family", AppleRanges.firewallNote(one,
+        assertThat("one row is not a family", FirewallRangeNote.firewallNote(one,
                 ChangeRequest.of(one).of(ChangeKind.FIREWALL_ALLOW)).isPresent(), is(false));
     }
 
