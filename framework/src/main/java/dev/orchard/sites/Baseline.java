@@ -62,7 +62,7 @@ public final class Baseline {
         List<CheckRecord> records = new ArrayList<>();
         for (ResultsFile.Result r : file.results()) {
             ResultsFile.Observed e = r.evidence();
-            records.add(new CheckRecord(r.service(), r.host(), r.port(), r.check(), null, r.status(), r.verdict(),
+            records.add(new CheckRecord(r.service(), r.host(), r.port(), r.check(), r.family(), r.status(), r.verdict(),
                     ResultsReader.bounded(r.message()), r.durationMs(), e.addresses(), e.cnameChain(),
                     e.chain().stream().map(c -> c.issuer() == null ? "" : c.issuer()).toList(), e.server()));
         }

@@ -6,9 +6,23 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
+import dev.orchard.catalog.Endpoint;
+import dev.orchard.catalog.Transport;
+import dev.orchard.probe.Check;
+import dev.orchard.probe.CheckKind;
+import dev.orchard.probe.CheckTarget;
+import dev.orchard.probe.IpFamily;
+import dev.orchard.probe.NetworkSettings;
+import dev.orchard.probe.ProbeResult;
+import dev.orchard.probe.Verdict;
+import dev.orchard.report.CheckOutcome;
+import dev.orchard.report.ResultsFile;
+import dev.orchard.report.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +85,27 @@ class DriftTest {
 
         assertThat(drift.newFailures().get(0).check(), is("tls 443 ipv6"));
         assertThat(drift.newFailures().get(0).before(), is("absent"));
+    }
+
+    @Test
+    void aRunComparedWithItsOwnFileMatchesEachFamilyWithItsOwnHalf() throws IOException {
+        Endpoint row = Endpoint.builder("mdm", "gdmf.apple.com").build();
+        Check tcp = new Check(CheckKind.TCP, 443, Transport.TCP);
+        RunReport run = new RunReport("Apple enterprise networks", "2026-08", Instant.parse("2026-11-30T08:00:00Z"),
+                Duration.ofSeconds(1), new NetworkSettings(List.of("127.0.0.1:5353"), null, "default", List.of(),
+                        Duration.ofSeconds(5), 64), List.of(
+                        CheckOutcome.of(new CheckTarget(row, "gdmf.apple.com", tcp.withFamily(IpFamily.IPV4)),
+                                ProbeResult.passed("connected", Duration.ofMillis(4), null)),
+                        CheckOutcome.of(new CheckTarget(row, "gdmf.apple.com", tcp.withFamily(IpFamily.IPV6)),
+                                ProbeResult.failed(Verdict.TCP_TIMEOUT, "no answer", Duration.ofMillis(5), null))));
+        Path baseline = dir.resolve("apple-network-results.json");
+        ResultsFile.from(run).write(baseline);
+
+        Drift drift = Baseline.compare(baseline, run);
+
+        assertThat(drift.newFailures(), is(empty()));
+        assertThat(drift.fixed(), is(empty()));
+        assertThat(drift.verdictChanges(), is(empty()));
     }
 
     @Test
