@@ -1,5 +1,6 @@
 package dev.orchard.catalog;
 
+import dev.orchard.internal.Sanitizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -54,7 +55,6 @@ final class ArticleCells {
     private static final Set<String> NO_TYPOS = Set.of("__", "_", "--");
     /** A footnote mark after a cell's text: *, †, ‡, superscript digits, [1] or (1). */
     private static final Pattern FOOTNOTE = Pattern.compile("\\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\\[\\d{1,2}]|\\(\\d{1,2}\\))$");
-    private static final int SHOWN = 80;
 
     private final String file;
     private final List<String> notices;
@@ -234,9 +234,9 @@ final class ArticleCells {
         return cell;
     }
 
-    /** Outside text in a notice: control characters removed, at most {@value #SHOWN} characters. */
+    /** Outside text quoted in a notice, as the sanitiser quotes it: redacted, escaped, at most 80 characters. */
     static String shown(String text) {
-        return shown(text, SHOWN);
+        return Sanitizer.quote(text);
     }
 
     /** Outside text, control characters removed, at most {@code max} characters. */

@@ -1,6 +1,7 @@
 package dev.orchard.sites;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.orchard.probe.AppleRanges;
 import dev.orchard.report.ConsoleReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,9 +110,9 @@ public record Drift(String baseline, String baselineStartedAt, List<Change> newF
                 slower, List.copyOf(newIssuers));
     }
 
-    /** Apple's IPv4 range, 17.0.0.0/8. */
+    /** An IPv4 address in Apple's ranges (17.0.0.0/8). */
     static boolean apple(String address) {
-        return address.startsWith("17.") && address.indexOf(':') < 0;
+        return address.indexOf(':') < 0 && AppleRanges.contains(address);
     }
 
     private static Change change(CheckRecord record, String before, String after) {
@@ -150,8 +151,8 @@ public record Drift(String baseline, String baselineStartedAt, List<Change> newF
     /** The build-log view: the headline, then each non-empty kind with its changes. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add("Drift against " + baseline + (baselineStartedAt.isEmpty() ? "" : " (run of " + baselineStartedAt
-                + ")") + ": " + headline());
+        lines.add("Drift against " + ConsoleReport.plain(baseline) + (baselineStartedAt.isEmpty() ? ""
+                : " (run of " + ConsoleReport.plain(baselineStartedAt) + ")") + ": " + headline());
         sections().forEach((title, changes) -> {
             if (!changes.isEmpty()) {
                 lines.add(title + " (" + changes.size() + "):");

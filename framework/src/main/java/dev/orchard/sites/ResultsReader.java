@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.report.ResultsFile;
 import dev.orchard.report.SiteName;
 import java.io.IOException;
@@ -104,7 +105,7 @@ final class ResultsReader {
                 JsonToken value = json.nextToken();
                 switch (name) {
                     case "catalog" -> catalog(value);
-                    case "startedAt" -> startedAt = text(value, "startedAt");
+                    case "startedAt" -> startedAt = bounded(text(value, "startedAt"));
                     case "durationMs" -> durationMs = number(value, "durationMs");
                     case "settings" -> {
                         settings(value);
@@ -150,8 +151,8 @@ final class ResultsReader {
                 String name = json.currentName();
                 JsonToken token = json.nextToken();
                 switch (name) {
-                    case "name" -> catalog = text(token, "catalog.name");
-                    case "revision" -> revision = text(token, "catalog.revision");
+                    case "name" -> catalog = bounded(text(token, "catalog.name"));
+                    case "revision" -> revision = bounded(text(token, "catalog.revision"));
                     default -> json.skipChildren();
                 }
             }
@@ -224,10 +225,10 @@ final class ResultsReader {
             require(status, "status");
             require(verdict, "verdict");
             if (!STATUSES.contains(status)) {
-                throw problem("status is '" + bounded(status) + "'; expected passed, failed or skipped");
+                throw problem("status is '" + Sanitizer.quote(status) + "'; expected passed, failed or skipped");
             }
             if (!verdictName(verdict)) {
-                throw problem("verdict is '" + bounded(verdict) + "'; expected OK or a verdict name such as "
+                throw problem("verdict is '" + Sanitizer.quote(verdict) + "'; expected OK or a verdict name such as "
                         + "TCP_TIMEOUT");
             }
             return new CheckRecord(bounded(service), bounded(host), port, bounded(check),
@@ -373,11 +374,8 @@ final class ResultsReader {
         return true;
     }
 
-    /** At most {@value #MAX_TEXT} characters of outside text. */
+    /** Outside text as the sanitiser leaves it: redacted, escaped and at most {@value #MAX_TEXT} characters. */
     static String bounded(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "…";
+        return Sanitizer.clean(text, MAX_TEXT);
     }
 }
