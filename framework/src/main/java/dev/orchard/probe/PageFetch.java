@@ -1,9 +1,12 @@
 package dev.orchard.probe;
 
+import dev.orchard.internal.Sanitizer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +22,8 @@ import okhttp3.ResponseBody;
 /**
  * Fetches one web page (Apple's article, for {@code catalog-diff}) the way the checks reach the network: through
  * the same proxy and non-proxy hosts, trusting the same anchors, within the same timeout per step. On a
- * loopback-only network (the lab, tests) it refuses any host that is not a loopback address.
+ * loopback-only network (the lab, tests) it refuses any host that is not a loopback address, the page's or the
+ * proxy's, and follows no redirect.
  */
 final class PageFetch {
 
@@ -44,14 +48,16 @@ final class PageFetch {
     Network.Page get(String url) throws IOException {
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
-            throw new IOException("'" + url + "' is not an http(s) URL");
+            throw new IOException("'" + Sanitizer.quote(url) + "' is not an http(s) URL");
         }
-        if (loopbackOnly && !IpLiteral.parse(parsed.host()).map(java.net.InetAddress::isLoopbackAddress).orElse(false)) {
-            throw new IOException("this network is loopback-only (the lab); it does not fetch " + parsed.host());
-        }
+        requireLoopback(parsed.host());
         OkHttpClient client = client(parsed.host());
         Request request = new Request.Builder().url(parsed).header("Accept", "text/html, text/plain;q=0.9").build();
         try (Response response = client.newCall(request).execute()) {
+            if (loopbackOnly && response.isRedirect()) {
+                throw new IOException("this network is loopback-only (the lab); it does not follow the redirect to "
+                        + Sanitizer.quote(response.header("Location", "")));
+            }
             if (!response.isSuccessful()) {
                 throw new IOException("HTTP " + response.code() + " from " + parsed.redact());
             }
@@ -70,12 +76,24 @@ final class PageFetch {
         }
     }
 
+    /** On a loopback-only network, refuses a host that is not a loopback address, before anything is sent. */
+    private void requireLoopback(String host) throws UnknownHostException {
+        if (loopbackOnly && !IpLiteral.parse(host).map(InetAddress::isLoopbackAddress).orElse(false)) {
+            throw new UnknownHostException("this network is loopback-only (the lab); it does not fetch "
+                    + Sanitizer.quote(host));
+        }
+    }
+
     private OkHttpClient client(String host) throws IOException {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .callTimeout(timeout.multipliedBy(3))
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout);
+        if (loopbackOnly) {
+            // a redirect could lead off this machine, and OkHttp would connect before anyone could look
+            builder.followRedirects(false).followSslRedirects(false);
+        }
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {anchors.trustManager()}, null);
@@ -84,6 +102,7 @@ final class PageFetch {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }
         if (proxy != null && !nonProxyHosts.matches(host)) {
+            requireLoopback(proxy.host());
             builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
             if (proxy.hasCredentials()) {
                 builder.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null

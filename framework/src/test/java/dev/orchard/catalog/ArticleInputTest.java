@@ -147,6 +147,34 @@ class ArticleInputTest {
         assertThat(error.getMessage(), containsString(missing + ": no such file"));
     }
 
+    /**
+     * On a loopback-only network every hop must stay on loopback: a redirect or a proxy elsewhere is refused before
+     * anything is sent. 0.0.0.0 is not a loopback address but reaches this machine, so even a failure here would
+     * send nothing off it.
+     */
+    @Test
+    void aLoopbackOnlyFetchFollowsNoRedirectAndUsesNoProxyOffLoopback() throws IOException {
+        try (MockWebServer server = new MockWebServer(); Network network = Network.builder().loopbackOnly(true)
+                .build()) {
+            server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+            server.enqueue(new MockResponse.Builder().code(302)
+                    .setHeader("Location", "http://0.0.0.0:" + server.getPort() + "/elsewhere").build());
+            server.enqueue(new MockResponse.Builder().code(200).body("not to be fetched").build());
+            String url = server.url("/en-us/101555").newBuilder().host("127.0.0.1").build().toString();
+            CatalogException redirected = assertThrows(CatalogException.class,
+                    () -> ArticleInput.read(url, fetcher(network), Catalog.bundled()));
+            assertThat(redirected.getMessage(), containsString("loopback-only"));
+            assertThat(server.getRequestCount(), is(1));
+            try (Network proxied = Network.builder().loopbackOnly(true)
+                    .proxy("http://0.0.0.0:" + server.getPort()).build()) {
+                CatalogException viaProxy = assertThrows(CatalogException.class,
+                        () -> ArticleInput.read(url, fetcher(proxied), Catalog.bundled()));
+                assertThat(viaProxy.getMessage(), containsString("loopback-only"));
+            }
+            assertThat(server.getRequestCount(), is(1));
+        }
+    }
+
     /** The checks' network as the article reader takes it. */
     private static ArticleInput.Fetcher fetcher(Network network) {
         return url -> {
