@@ -56,13 +56,14 @@ public class AggregateMojo extends OrchardMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         requireKnownKeys();
-        Consumer<String> out = getLog()::info;
+        Consumer<String> out = info();
         Path dir = GoalContext.reportsDirectory(reportsDirectory, project, session);
         Aggregator.Outcome outcome;
         try {
             outcome = Aggregator.run(results, baseline, baseDirectory(), dir, out);
         } catch (IOException | RuntimeException e) {
-            throw new MojoFailureException("Cannot aggregate (" + ConfigurationKeys.RESULTS + "): " + e.getMessage());
+            throw new MojoFailureException(RunGoal.printable("Cannot aggregate (" + ConfigurationKeys.RESULTS + "): "
+                    + e.getMessage()));
         }
         out.accept("Aggregate: " + dir.resolve(Aggregator.HTML_FILE) + " (also " + Aggregator.JSON_FILE + " and "
                 + Aggregator.METRICS_FILE + ")");

@@ -35,7 +35,7 @@ final class BaselineDrift {
             out.accept("Drift: " + reports.resolve(Baseline.HTML_FILE) + " (also " + Baseline.JSON_FILE + ")");
             return Optional.of(drift);
         } catch (IOException e) {
-            throw new MojoFailureException(ConfigurationKeys.BASELINE + ": " + e.getMessage());
+            throw new MojoFailureException(RunGoal.printable(ConfigurationKeys.BASELINE + ": " + e.getMessage()));
         }
     }
 

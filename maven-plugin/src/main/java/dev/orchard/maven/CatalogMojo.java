@@ -39,9 +39,9 @@ public class CatalogMojo extends SelectingMojo {
                             .withText(OrchardSettings.REVISION, revision), 0);
             listing = CatalogListing.of(List.copyOf(CheckRun.discover(settings).values()));
         } catch (CatalogException e) {
-            throw new MojoFailureException("Bad catalog (apple-network.catalogs):\n" + e.getMessage());
+            throw new MojoFailureException(RunGoal.printable("Bad catalog (apple-network.catalogs):\n" + e.getMessage()));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(RunGoal.printable(e.getMessage()));
         }
         TextOutput.write(json ? List.of(listing.json()) : listing.table(), output, getLog());
     }

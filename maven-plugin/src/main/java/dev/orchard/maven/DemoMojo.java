@@ -27,7 +27,7 @@ public class DemoMojo extends CheckingMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        Consumer<String> out = getLog()::info;
+        Consumer<String> out = info();
         out.accept("Demo: Apple's list against a simulated branch office on this machine; nothing leaves it.");
         RunSettings settings;
         try {
@@ -39,7 +39,7 @@ public class DemoMojo extends CheckingMojo {
             settings = new RunSettings(RunSettings.expressions(groups), RunSettings.expressions(excludedGroups),
                     settings(ProxyChoice.choose("none", List.of())), 0);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new MojoFailureException(RunGoal.printable(e.getMessage()));
         }
         Path reports = GoalContext.reportsDirectory(reportsDirectory, project, session);
         Optional<Summary> summary = RunGoal.run(settings, reports, out);

@@ -1,11 +1,13 @@
 package dev.orchard.maven;
 
 import dev.orchard.config.OrchardSettings;
+import dev.orchard.internal.Sanitizer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -38,6 +40,11 @@ abstract class OrchardMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(RunGoal.printable(e.getMessage()));
         }
+    }
+
+    /** The Maven log's info level for lines that may quote outside text: each line cleaned, none cut short. */
+    Consumer<String> info() {
+        return line -> getLog().info(Sanitizer.clean(line, Integer.MAX_VALUE));
     }
 
     /** The directory relative paths are read from: the project's, else where Maven was started. */

@@ -1,6 +1,7 @@
 package dev.orchard.maven;
 
 import dev.orchard.config.OrchardSettings;
+import dev.orchard.internal.Sanitizer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +26,14 @@ final class TextOutput {
             return OrchardSettings.defaults().withText(OrchardSettings.FORMAT, format).get(OrchardSettings.FORMAT)
                     .orElseThrow().equals("json");
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(RunGoal.printable(e.getMessage()));
         }
     }
 
     /** To the log when {@code file} is null, else to the file (its directories created). */
     static void write(List<String> lines, File file, Log log) throws MojoExecutionException {
         if (file == null) {
-            lines.forEach(log::info);
+            lines.forEach(line -> log.info(Sanitizer.cleanLines(line, Integer.MAX_VALUE)));
             return;
         }
         Path output = file.toPath();
@@ -43,8 +44,8 @@ final class TextOutput {
             }
             Files.writeString(output, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MojoExecutionException(OUTPUT_KEY + ": cannot write " + output + ": " + e.getMessage()
-                    + "; expected a writable file path");
+            throw new MojoExecutionException(RunGoal.printable(OUTPUT_KEY + ": cannot write " + output + ": "
+                    + e.getMessage() + "; expected a writable file path"));
         }
         log.info("Wrote " + output);
     }

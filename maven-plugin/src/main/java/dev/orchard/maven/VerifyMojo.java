@@ -2,7 +2,6 @@ package dev.orchard.maven;
 
 import dev.orchard.config.OrchardSettings;
 import dev.orchard.report.RunReport;
-import dev.orchard.internal.Sanitizer;
 import dev.orchard.report.Summary;
 import dev.orchard.sites.Drift;
 import java.io.File;
@@ -85,14 +84,14 @@ public class VerifyMojo extends CheckingMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(RunGoal.printable(e.getMessage()));
         }
-        Consumer<String> out = line -> getLog().info(Sanitizer.clean(line, Integer.MAX_VALUE));
+        Consumer<String> out = info();
         RunSettings settings;
         try {
             requireKnownKeys();
             settings = new RunSettings(RunSettings.expressions(groups), RunSettings.expressions(excludedGroups),
                     settings(proxyChoice), rerunFailingTestsCount);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(Sanitizer.cleanLines(e.getMessage(), Sanitizer.LINE));
+            throw new MojoFailureException(RunGoal.printable(e.getMessage()));
         }
         out.accept("Network: " + settings.settings().target().spelling() + "; proxy " + proxyChoice.display()
                 + settings.settings().get(OrchardSettings.NON_PROXY_HOSTS).map(h -> "; direct for "
