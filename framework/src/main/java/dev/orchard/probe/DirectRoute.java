@@ -43,11 +43,6 @@ final class DirectRoute implements Route {
         return new DirectRoute(overrides, addresses, loopbackOnly, wanted);
     }
 
-    /** The family this route keeps to, or null for any. */
-    IpFamily family() {
-        return family;
-    }
-
     /** The addresses this route connects to when no override matches. */
     List<InetAddress> addresses() {
         return addresses;

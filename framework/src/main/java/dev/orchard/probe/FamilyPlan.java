@@ -1,6 +1,7 @@
 package dev.orchard.probe;
 
 import dev.orchard.ConfigurationKeys;
+import dev.orchard.internal.Sanitizer;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,15 +43,8 @@ public record FamilyPlan(List<IpFamily> families, IpFamily implicit) {
     /**
      * The plan for the real network: the configured families, split where this machine can use both (an address
      * of the family on an interface, a route to Apple's ranges, or a connect-to override of that family). Each
-     * host's half is then checked against a route to the host's own address. A bad value throws naming the key.
+     * host's half is then checked against a route to the host's own address.
      */
-    public static FamilyPlan forNetwork(Function<String, Optional<String>> parameters) {
-        List<String> connectTo = parameters.apply(ConfigurationKeys.CONNECT_TO).map(v -> List.of(v.split(",")))
-                .orElse(List.of());
-        return forNetwork(configured(parameters), connectTo);
-    }
-
-    /** The same from values already read: the configured families and the connect-to overrides' text. */
     public static FamilyPlan forNetwork(Set<IpFamily> configured, List<String> connectTo) {
         Set<IpFamily> routable = Routes.configuredFamilies();
         for (String probe : PROBE_ADDRESSES) {
@@ -65,11 +59,6 @@ public record FamilyPlan(List<IpFamily> families, IpFamily implicit) {
             // the network's own validation reports a bad override, naming the key
         }
         return of(configured, routable);
-    }
-
-    /** The plan for a simulated network that serves {@code routable}. */
-    public static FamilyPlan forLab(Function<String, Optional<String>> parameters, Set<IpFamily> routable) {
-        return of(configured(parameters), routable);
     }
 
     /** The plan for these configured and routable families. */
@@ -96,7 +85,7 @@ public record FamilyPlan(List<IpFamily> families, IpFamily implicit) {
         for (String part : value.get().split(",")) {
             IpFamily family = IpFamily.parse(part);
             if (family == null) {
-                throw new IllegalArgumentException(ConfigurationKeys.IP_FAMILIES + ": '" + bounded(value.get())
+                throw new IllegalArgumentException(ConfigurationKeys.IP_FAMILIES + ": '" + Sanitizer.quote(value.get())
                         + "' is not a list of IP families; expected ipv4,ipv6 (the default), ipv4 or ipv6");
             }
             families.add(family);
@@ -125,10 +114,5 @@ public record FamilyPlan(List<IpFamily> families, IpFamily implicit) {
         return implicit != null && check.kind() != CheckKind.DNS && check.kind() != CheckKind.PAC
                 && check.family() == null
                 ? Set.of(implicit.tag()) : Set.of();
-    }
-
-    private static String bounded(String text) {
-        String plain = text.replaceAll("\\p{Cntrl}", "?");
-        return plain.length() > 60 ? plain.substring(0, 60) + "…" : plain;
     }
 }

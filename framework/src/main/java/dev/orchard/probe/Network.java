@@ -567,11 +567,6 @@ public final class Network implements AutoCloseable {
             return this;
         }
 
-        Builder dnsServerAddresses(List<InetSocketAddress> servers) {
-            this.dnsServers = List.copyOf(servers);
-            return this;
-        }
-
         /** {@code http://[user:password@]host:port}, or {@code none}. */
         public Builder proxy(String proxyUrl) {
             this.proxy = proxyUrl == null ? null : NetworkConfiguration.proxy("proxy", proxyUrl);
@@ -584,27 +579,12 @@ public final class Network implements AutoCloseable {
             return this;
         }
 
-        Builder nonProxyHosts(NonProxyHosts value) {
-            this.nonProxyHosts = value;
-            return this;
-        }
-
-        Builder httpProxy(ProxySettings value) {
-            this.proxy = value;
-            return this;
-        }
-
         /**
          * A proxy auto-config file that routes every web check as devices route them: an {@code http(s)://} URL,
          * a {@code file:} path, or {@code auto} (WPAD). Not together with {@link #proxy}.
          */
         public Builder pac(String location) {
             this.pac = location == null ? null : PacSource.parse(dev.orchard.ConfigurationKeys.PAC, location);
-            return this;
-        }
-
-        Builder pacSource(PacSource value) {
-            this.pac = value;
             return this;
         }
 
@@ -653,11 +633,6 @@ public final class Network implements AutoCloseable {
         /** Addresses that count as DNS sinkholes besides 0.0.0.0, :: and 127.0.0.0/8. */
         public Builder sinkholes(List<String> addresses) {
             this.sinkholes = NetworkConfiguration.addresses("sinkholes", addresses);
-            return this;
-        }
-
-        Builder sinkholeAddresses(List<InetAddress> addresses) {
-            this.sinkholes = List.copyOf(addresses);
             return this;
         }
 

@@ -81,10 +81,6 @@ final class NetworkConfiguration {
         return parallelism;
     }
 
-    static List<InetSocketAddress> dnsServers(String key, String value) {
-        return dnsServers(key, split(value));
-    }
-
     /** {@code ip[:port]}, IPv6 as {@code [::1]:53} or bare {@code ::1}; port 53 when omitted. */
     static List<InetSocketAddress> dnsServers(String key, List<String> values) {
         List<InetSocketAddress> servers = new ArrayList<>();
