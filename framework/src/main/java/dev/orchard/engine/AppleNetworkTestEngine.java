@@ -1,6 +1,7 @@
 package dev.orchard.engine;
 
 import dev.orchard.config.OrchardSettings;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.Evidence;
 import dev.orchard.probe.FamilyPlan;
 import dev.orchard.probe.IpFamily;
@@ -69,10 +70,10 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
         return root;
     }
 
-    /** A bad setting fails discovery with its message, and nothing runs. */
+    /** A bad setting fails discovery with its message (which may quote the value), and nothing runs. */
     private static TestDescriptor rejected(EngineDiscoveryRequest request, EngineRootDescriptor root, String message) {
         request.getDiscoveryListener().issueEncountered(root.getUniqueId(),
-                DiscoveryIssue.create(Severity.ERROR, message));
+                DiscoveryIssue.create(Severity.ERROR, Sanitizer.cleanLines(message, Sanitizer.LINE)));
         List.copyOf(root.getChildren()).forEach(root::removeChild);
         return root;
     }

@@ -7,6 +7,7 @@ import dev.orchard.catalog.Endpoint;
 import dev.orchard.catalog.ProbeHost;
 import dev.orchard.catalog.Service;
 import dev.orchard.config.OrchardSettings;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.Check;
 import dev.orchard.probe.CheckPlanner;
 import dev.orchard.probe.CheckTarget;
@@ -233,6 +234,6 @@ final class CatalogDiscovery {
 
     private void issue(String message) {
         request.getDiscoveryListener().issueEncountered(engine.getUniqueId(),
-                DiscoveryIssue.create(Severity.ERROR, message));
+                DiscoveryIssue.create(Severity.ERROR, Sanitizer.cleanLines(message, Sanitizer.LINE)));
     }
 }

@@ -4,6 +4,7 @@ import dev.orchard.ConfigurationKeys;
 import dev.orchard.catalog.Catalog;
 import dev.orchard.config.OrchardSettings;
 import dev.orchard.config.OrchardSettings.Target;
+import dev.orchard.internal.Sanitizer;
 import dev.orchard.probe.Network;
 import dev.orchard.spi.NetworkSimulator;
 import dev.orchard.spi.Simulation;
@@ -53,7 +54,8 @@ public final class NetworkExtension implements ParameterResolver {
         try {
             return parameter.getParameter().getType() == Network.class ? network(context) : simulation(context);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ParameterResolutionException("@NetworkTest cannot create the network: " + e.getMessage(), e);
+            throw new ParameterResolutionException(Sanitizer.cleanLines("@NetworkTest cannot create the network: "
+                    + e.getMessage(), Sanitizer.LINE), e);
         }
     }
 

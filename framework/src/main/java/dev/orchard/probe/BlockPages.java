@@ -1,6 +1,7 @@
 package dev.orchard.probe;
 
 import dev.orchard.catalog.KnownAnswer;
+import dev.orchard.internal.Sanitizer;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +22,7 @@ final class BlockPages {
      */
     static Optional<String> judge(String host, String request, HttpAnswer answer, KnownAnswer known) {
         int status = answer.status();
-        String who = answer.serverOrVia() == null ? "" : " (" + HttpExchange.printable(answer.serverOrVia()) + ")";
+        String who = answer.serverOrVia() == null ? "" : " (" + Sanitizer.quote(answer.serverOrVia()) + ")";
         Optional<String> vendor = BlockPageSignatures.vendor(answer);
         if (vendor.isPresent()) {
             return Optional.of(request + " was answered " + status + " by a " + vendor.get() + " block page" + who
@@ -34,7 +35,7 @@ final class BlockPages {
         String location = answer.header("location");
         if (status / 100 == 3 && location != null && !sameSite(host, location)
                 && (known != null || middlebox(answer))) {
-            return Optional.of(request + " was redirected to " + HttpExchange.printable(location) + who
+            return Optional.of(request + " was redirected to " + Sanitizer.quote(location) + who
                     + ", another site: a filter answers in the host's place; allow the host in the web filter or "
                     + "proxy policy");
         }

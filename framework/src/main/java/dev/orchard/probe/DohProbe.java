@@ -1,5 +1,6 @@
 package dev.orchard.probe;
 
+import dev.orchard.internal.Sanitizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -134,7 +135,7 @@ final class DohProbe {
             return "HTTP " + status + " " + reason;
         }
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(MEDIA_TYPE)) {
-            return "Content-Type is " + (type == null ? "missing" : "'" + HttpExchange.printable(type) + "'")
+            return "Content-Type is " + (type == null ? "missing" : "'" + Sanitizer.quote(type) + "'")
                     + ", not " + MEDIA_TYPE;
         }
         Message response = parse(body);

@@ -70,7 +70,7 @@ final class HttpExchange {
         String statusLine = head.startLine();
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
-            throw new ProtocolException("not an HTTP answer: '" + printable(statusLine) + "'");
+            throw new ProtocolException("not an HTTP answer: '" + Sanitizer.quote(statusLine) + "'");
         }
         return new HttpAnswer(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", head.headers(),
                 new byte[0]);
@@ -84,7 +84,7 @@ final class HttpExchange {
             try {
                 limit = Math.min(MAX_BODY, Long.parseLong(length));
             } catch (NumberFormatException e) {
-                throw new ProtocolException("the HTTP answer has an invalid Content-Length '" + printable(length)
+                throw new ProtocolException("the HTTP answer has an invalid Content-Length '" + Sanitizer.quote(length)
                         + "'");
             }
         }
@@ -99,10 +99,5 @@ final class HttpExchange {
             }
             body.write(buffer, 0, n);
         }
-    }
-
-    /** A line from the wire, safe to print: see {@link Sanitizer#quote}. */
-    static String printable(String text) {
-        return Sanitizer.quote(text);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.orchard.catalog.KnownAnswer;
+import dev.orchard.internal.Sanitizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -60,7 +61,7 @@ final class KnownAnswerCheck {
     /** Why {@code answer} is not what {@code known} describes, or empty when it is. */
     static Optional<String> mismatch(KnownAnswer known, HttpAnswer answer) {
         if (answer.status() != 200) {
-            return Optional.of("it answered " + answer.status() + " " + HttpExchange.printable(answer.reason())
+            return Optional.of("it answered " + answer.status() + " " + Sanitizer.quote(answer.reason())
                     + described(answer));
         }
         byte[] body = answer.body();
@@ -77,7 +78,7 @@ final class KnownAnswerCheck {
     /** What came instead: {@code (text/html, 120 bytes)}. */
     private static String described(HttpAnswer answer) {
         String type = answer.header("content-type");
-        return " (" + (type == null ? "no Content-Type" : HttpExchange.printable(type)) + ", "
+        return " (" + (type == null ? "no Content-Type" : Sanitizer.quote(type)) + ", "
                 + answer.body().length + " bytes)";
     }
 
@@ -123,7 +124,7 @@ final class KnownAnswerCheck {
                     new ByteArrayInputStream(body));
             return issuedBy(known, issuer, "the " + what);
         } catch (GeneralSecurityException | RuntimeException e) {
-            return Optional.of("it is not a DER " + what + " (" + HttpExchange.printable(String.valueOf(
+            return Optional.of("it is not a DER " + what + " (" + Sanitizer.quote(String.valueOf(
                     e.getMessage())) + ")");
         }
     }
@@ -131,7 +132,7 @@ final class KnownAnswerCheck {
     private static Optional<String> issuedBy(KnownAnswer known, X500Principal issuer, String what) {
         String name = TlsHandshake.commonName(issuer.getName(X500Principal.RFC2253));
         return name.equalsIgnoreCase(known.issuer()) ? Optional.empty()
-                : Optional.of(what + " is issued by '" + HttpExchange.printable(name) + "', not '" + known.issuer()
+                : Optional.of(what + " is issued by '" + Sanitizer.quote(name) + "', not '" + known.issuer()
                         + "'");
     }
 
@@ -187,7 +188,7 @@ final class KnownAnswerCheck {
                     String name = reader.getLocalName();
                     if ((depth == 1 && !name.equals("plist")) || (depth == 2 && !name.equals("dict"))) {
                         return Optional.of("it is XML but not a property list with a dictionary (<"
-                                + HttpExchange.printable(name) + "> at depth " + depth + ")");
+                                + Sanitizer.quote(name) + "> at depth " + depth + ")");
                     }
                     if (depth == 3 && name.equals("key") && reader.getElementText().equals(known.key())) {
                         return Optional.empty();
@@ -202,7 +203,7 @@ final class KnownAnswerCheck {
         } catch (XMLStreamException e) {
             // the end of a catalog larger than the probe reads, or not XML at all
             return Optional.of("it is not an XML property list with the top-level key '" + known.key()
-                    + "' in the part read (" + HttpExchange.printable(String.valueOf(e.getMessage())) + ")");
+                    + "' in the part read (" + Sanitizer.quote(String.valueOf(e.getMessage())) + ")");
         }
         return Optional.of("the property list lacks the top-level key '" + known.key() + "'");
     }
@@ -225,9 +226,9 @@ final class KnownAnswerCheck {
         } catch (JsonEOFException e) {
             return Optional.of("the JSON object lacks the top-level key '" + known.key() + "' in the part read");
         } catch (JsonProcessingException e) {
-            return Optional.of("it is not JSON (" + HttpExchange.printable(e.getOriginalMessage()) + ")");
+            return Optional.of("it is not JSON (" + Sanitizer.quote(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
-            return Optional.of("it could not be read as JSON (" + HttpExchange.printable(e.getMessage()) + ")");
+            return Optional.of("it could not be read as JSON (" + Sanitizer.quote(e.getMessage()) + ")");
         }
     }
 }

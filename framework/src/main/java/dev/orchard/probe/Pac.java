@@ -1,5 +1,6 @@
 package dev.orchard.probe;
 
+import dev.orchard.internal.Sanitizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramSocket;
@@ -122,7 +123,7 @@ final class Pac implements AutoCloseable {
             return new Decision(answer.strip(), PacEntry.parse(answer), null);
         } catch (IllegalArgumentException e) {
             return new Decision(answer, List.of(), new PacException(Verdict.PAC_INVALID, "the PAC " + script.name()
-                    + " answered FindProxyForURL(\"" + SshProbe.printable(url) + "\", \"" + SshProbe.printable(host)
+                    + " answered FindProxyForURL(\"" + Sanitizer.quote(url) + "\", \"" + Sanitizer.quote(host)
                     + "\") with garbage: " + e.getMessage() + "; expected e.g. \"PROXY proxy.example.com:8080;"
                     + " DIRECT\""));
         }
@@ -178,7 +179,7 @@ final class Pac implements AutoCloseable {
             try {
                 return fetch(url);
             } catch (PacException e) {
-                tried.add(SshProbe.printable(e.getMessage()));
+                tried.add(Sanitizer.quote(e.getMessage()));
             }
         }
         loadedFrom = source.describe();
@@ -214,7 +215,7 @@ final class Pac implements AutoCloseable {
         try (Response response = client.newCall(request).execute()) {
             if (response.code() != 200) {
                 throw unavailable("cannot be fetched: the server answered " + response.code() + " "
-                        + SshProbe.printable(response.message()));
+                        + Sanitizer.quote(response.message()));
             }
             byte[] body;
             try (InputStream in = response.body().byteStream()) {

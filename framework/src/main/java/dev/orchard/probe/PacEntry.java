@@ -1,5 +1,6 @@
 package dev.orchard.probe;
 
+import dev.orchard.internal.Sanitizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,13 +57,13 @@ record PacEntry(String kind, String host, int port) {
                 kind = "PROXY";
             }
             if (!PROXIES.contains(kind) || words.length != 2) {
-                throw new IllegalArgumentException("'" + SshProbe.printable(item)
+                throw new IllegalArgumentException("'" + Sanitizer.quote(item)
                         + "' is not DIRECT or PROXY host:port");
             }
             entries.add(address(kind, words[1], item));
         }
         if (entries.isEmpty()) {
-            throw new IllegalArgumentException("the answer '" + SshProbe.printable(answer) + "' names no proxy and no"
+            throw new IllegalArgumentException("the answer '" + Sanitizer.quote(answer) + "' names no proxy and no"
                     + " DIRECT");
         }
         return List.copyOf(entries);
@@ -81,7 +82,7 @@ record PacEntry(String kind, String host, int port) {
             port = -1;
         }
         if (host.isEmpty() || port < 1 || port > 65535 || !host.matches("[A-Za-z0-9.:_-]+")) {
-            throw new IllegalArgumentException("'" + SshProbe.printable(item) + "' does not name a proxy as host:port");
+            throw new IllegalArgumentException("'" + Sanitizer.quote(item) + "' does not name a proxy as host:port");
         }
         return new PacEntry(kind, host.toLowerCase(Locale.ROOT), port);
     }

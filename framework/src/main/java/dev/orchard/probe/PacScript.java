@@ -1,5 +1,6 @@
 package dev.orchard.probe;
 
+import dev.orchard.internal.Sanitizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -113,7 +114,7 @@ final class PacScript implements AutoCloseable {
 
     /** The PAC's answer for {@code url} and {@code host}, as text; a failure names the PAC and the call. */
     String findProxyForUrl(String url, String host) throws PacException {
-        String call = "FindProxyForURL(\"" + SshProbe.printable(url) + "\", \"" + SshProbe.printable(host) + "\")";
+        String call = "FindProxyForURL(\"" + Sanitizer.quote(url) + "\", \"" + Sanitizer.quote(host) + "\")";
         return onWorker(call, CALL_LIMIT.plus(GRACE), () -> invoke(url, host, call));
     }
 
@@ -196,12 +197,12 @@ final class PacScript implements AutoCloseable {
                     + " ms of script time and allocate " + (ALLOCATION_LIMIT >> 20) + " MiB)");
         }
         if (e instanceof RhinoException rhino) {
-            String source = rhino.lineSource() == null ? "" : " near '" + SshProbe.printable(rhino.lineSource().strip())
+            String source = rhino.lineSource() == null ? "" : " near '" + Sanitizer.quote(rhino.lineSource().strip())
                     + "'";
             String kind = e instanceof EvaluatorException && "loading it".equals(what) && rhino.lineSource() != null
                     ? "does not compile" : "failed";
             return new PacException(Verdict.PAC_INVALID, "the PAC " + name + at(lineInPac(rhino)) + " " + kind
-                    + " while " + what + ": " + SshProbe.printable(rhino.details()) + source);
+                    + " while " + what + ": " + Sanitizer.quote(rhino.details()) + source);
         }
         if (e instanceof OutOfMemoryError) {
             return new PacException(Verdict.PAC_INVALID, "the PAC " + name + " ran out of memory while " + what
@@ -211,7 +212,7 @@ final class PacScript implements AutoCloseable {
             return new PacException(Verdict.PAC_INVALID, "the PAC " + name + " recursed too deeply while " + what);
         }
         return new PacException(Verdict.PAC_INVALID, "the PAC " + name + " failed while " + what
-                + " inside the JavaScript engine (" + SshProbe.printable(TcpFailure.brief(e)) + ")");
+                + " inside the JavaScript engine (" + Sanitizer.quote(TcpFailure.brief(e)) + ")");
     }
 
     /** The line of the PAC file where it failed, past frames of the helper functions it called. */

@@ -41,7 +41,7 @@ final class SshProbe {
                     banner.line, banner.problem);
             if (banner.line != null && (banner.line.startsWith("SSH-2.0-") || banner.line.startsWith("SSH-1.99-"))) {
                 // the banner is the server's own text: quoted safely, so a report stays one readable line
-                return ProbeResult.passed(prefix + " answered " + printable(banner.line), TcpProbe.since(start),
+                return ProbeResult.passed(prefix + " answered " + Sanitizer.quote(banner.line), TcpProbe.since(start),
                         evidence);
             }
             return ProbeResult.failed(Verdict.SSH_NO_BANNER, prefix + " (" + connectedTo + ") " + banner.problem
@@ -85,7 +85,7 @@ final class SshProbe {
                     String text = line.toString(StandardCharsets.ISO_8859_1).strip();
                     if (text.startsWith("SSH-")) {
                         return text.startsWith("SSH-2.0-") || text.startsWith("SSH-1.99-") ? new Banner(text, null)
-                                : new Banner(text, "answered '" + printable(text) + "', not SSH 2.0");
+                                : new Banner(text, "answered '" + Sanitizer.quote(text) + "', not SSH 2.0");
                     }
                     line.reset();
                 } else {
@@ -106,11 +106,6 @@ final class SshProbe {
             return new Banner(null, whenNothing);
         }
         String text = received.toString(StandardCharsets.ISO_8859_1);
-        return new Banner(null, whenSomething + "; it sent '" + printable(text) + "'");
-    }
-
-    /** The banner as a message quotes it: see {@link Sanitizer#quote}. */
-    static String printable(String text) {
-        return Sanitizer.quote(text);
+        return new Banner(null, whenSomething + "; it sent '" + Sanitizer.quote(text) + "'");
     }
 }
