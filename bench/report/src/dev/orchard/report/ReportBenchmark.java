@@ -1,6 +1,5 @@
 package dev.orchard.report;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class ReportBenchmark {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final long SIZE_BUDGET = 2_000_000;
     static final long READY_BUDGET_MS = 1_000;
 
@@ -46,8 +43,8 @@ public final class ReportBenchmark {
         int checks = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int failures = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.err.println("no " + CHROMIUM + ": install it with 'apt-get install -y chromium'");
+        if (!Files.isExecutable(Chromium.CHROMIUM)) {
+            System.err.println("no " + Chromium.CHROMIUM + ": install it with 'apt-get install -y chromium'");
             System.exit(2);
         }
         RunReport report = Runs.large(checks, failures);
@@ -105,23 +102,12 @@ public final class ReportBenchmark {
     private record Run(long millis, String stdout, String stderr) {
     }
 
-    private static Run chromium(Path out, Path page, String mode) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory(out, "profile");
-        Path stdout = profile.resolve("stdout.txt");
-        Path stderr = profile.resolve("stderr.txt");
-        List<String> command = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile, "--window-size=1280,800",
-                mode, page.toUri().toString());
+    /** One browser run through the tests' {@link Chromium}, timed as a whole. */
+    private static Run chromium(Path out, Path page, String mode) throws Exception {
+        Chromium browser = new Chromium(Files.createTempDirectory(out, "profile"));
         long start = System.nanoTime();
-        Process browser = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                .start();
-        if (!browser.waitFor(120, TimeUnit.SECONDS)) {
-            browser.destroyForcibly();
-            throw new IllegalStateException("chromium did not finish within 120 s");
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Run(millis, Files.readString(stdout), Files.readString(stderr));
+        Chromium.Browser run = browser.run(page, "--window-size=1280,800", mode);
+        return new Run((System.nanoTime() - start) / 1_000_000, run.stdout(), run.stderr());
     }
 
     private static long median(List<Long> values) {
