@@ -32,7 +32,6 @@ final class Aggregation {
 
     final Map<String, SiteRun> sites = new TreeMap<>();
     final List<Skipped> skipped = new ArrayList<>();
-    final List<String> notes = new ArrayList<>();
     boolean baseline;
 
     synchronized void add(SiteRun run) {

@@ -53,10 +53,6 @@ record CheckRecord(String service, String host, Integer port, String check, Stri
         return "passed".equals(status);
     }
 
-    boolean skipped() {
-        return "skipped".equals(status);
-    }
-
     /** The certificate authority that signed the presented leaf, or null when no chain was seen. */
     String leafIssuer() {
         return issuers.isEmpty() ? null : issuers.get(0);

@@ -86,7 +86,6 @@ final class ResultsReader {
         private String catalog;
         private String revision = "";
         private String startedAt = "";
-        private long durationMs;
 
         Parse(Path file, JsonParser json, Consumer<CheckRecord> each, boolean passedDetails) {
             this.file = file;
@@ -106,7 +105,6 @@ final class ResultsReader {
                 switch (name) {
                     case "catalog" -> catalog(value);
                     case "startedAt" -> startedAt = bounded(text(value, "startedAt"));
-                    case "durationMs" -> durationMs = number(value, "durationMs");
                     case "settings" -> {
                         settings(value);
                         if (headerOnly && site != null) {
@@ -133,8 +131,7 @@ final class ResultsReader {
 
         private RunHeader header() {
             String named = site != null ? site : directoryName();
-            return new RunHeader(file, SiteName.of(named), catalog == null ? "" : catalog, revision, startedAt,
-                    durationMs);
+            return new RunHeader(file, SiteName.of(named), catalog == null ? "" : catalog, revision, startedAt);
         }
 
         /** Files of versions before apple-network.site: the directory a CI job collected the file into. */

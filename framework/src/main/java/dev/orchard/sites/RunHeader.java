@@ -10,7 +10,6 @@ import java.nio.file.Path;
  * @param catalog the catalog's name
  * @param revision the article revision
  * @param startedAt the ISO-8601 start, or empty
- * @param durationMs the run's duration
  */
-record RunHeader(Path file, String site, String catalog, String revision, String startedAt, long durationMs) {
+record RunHeader(Path file, String site, String catalog, String revision, String startedAt) {
 }

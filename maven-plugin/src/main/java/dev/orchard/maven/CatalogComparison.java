@@ -29,8 +29,7 @@ import java.util.regex.Pattern;
 final class CatalogComparison {
 
     static final String ARTICLE_KEY = ConfigurationKeys.ARTICLE;
-    static final String CATALOG_KEY = "apple-network.catalog";
-    static final String BASELINE_KEY = "apple-network.baseline";
+    static final String CATALOG_KEY = ConfigurationKeys.CATALOG;
     private static final Pattern REVISION = Pattern.compile("(\\d{4}-\\d{2})");
 
     private final Catalog older;

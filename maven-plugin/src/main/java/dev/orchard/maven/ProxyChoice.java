@@ -1,5 +1,6 @@
 package dev.orchard.maven;
 
+import dev.orchard.ConfigurationKeys;
 import dev.orchard.internal.Sanitizer;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.apache.maven.settings.Proxy;
  */
 record ProxyChoice(Optional<String> value, String display, Optional<String> nonProxyHosts) {
 
-    static final String KEY = "apple-network.proxy";
+    static final String KEY = ConfigurationKeys.PROXY;
 
     /**
      * With a PAC file, no proxy: the PAC decides, and the settings.xml proxy is not the fallback. A proxy parameter

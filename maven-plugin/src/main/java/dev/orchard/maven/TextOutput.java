@@ -15,7 +15,6 @@ import org.apache.maven.plugin.logging.Log;
 final class TextOutput {
 
     static final String OUTPUT_KEY = OrchardSettings.OUTPUT.name();
-    static final String FORMAT_KEY = OrchardSettings.FORMAT.name();
 
     private TextOutput() {
     }

@@ -109,11 +109,7 @@ public final class FaultServer implements AutoCloseable {
      * short pause lets the client's connect() return first, so the reset reliably arrives after connecting.
      */
     public static FaultServer resetting() {
-        return listening(Fault.RESET, connection -> {
-            Thread.sleep(RESET_DELAY_MILLIS);
-            connection.setSoLinger(true, 0);
-            connection.close();
-        });
+        return resettingAfter(Duration.ofMillis(RESET_DELAY_MILLIS));
     }
 
     /**

@@ -21,10 +21,6 @@ final class UdpResponder implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    UdpResponder(String name, UnaryOperator<byte[]> reply) throws IOException {
-        this(name, 0, reply);
-    }
-
     /** Binds a given port (0: any), so a UDP service can share a port number with a TCP one. */
     UdpResponder(String name, int port, UnaryOperator<byte[]> reply) throws IOException {
         this(name, port, 0, reply);
