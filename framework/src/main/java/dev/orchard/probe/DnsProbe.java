@@ -4,13 +4,11 @@ import dev.orchard.ConfigurationKeys;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.xbill.DNS.Address;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -61,7 +59,7 @@ final class DnsProbe {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         String shown = host == null ? "" : host;
-        InetAddress literal = literal(shown);
+        InetAddress literal = IpLiteral.parse(shown).orElse(null);
         if (literal != null) {
             Evidence evidence = evidence(List.of(literal), List.of(), "an IP literal: nothing to resolve");
             return new DnsResolution(ProbeResult.passed(shown + " is an IP address; no DNS lookup needed",
@@ -247,7 +245,7 @@ final class DnsProbe {
     private static Set<InetAddress> sinkholes(List<String> literals) {
         Set<InetAddress> out = new LinkedHashSet<>();
         for (String literal : literals == null ? List.<String>of() : literals) {
-            InetAddress address = literal(literal == null ? "" : literal.strip());
+            InetAddress address = literal == null ? null : IpLiteral.parse(literal).orElse(null);
             if (address == null) {
                 throw new IllegalArgumentException(ConfigurationKeys.SINKHOLES + ": \"" + literal
                         + "\" is not an IP address; expected IP literals such as 10.10.10.10 or ::1, comma separated");
@@ -255,19 +253,6 @@ final class DnsProbe {
             out.add(address);
         }
         return Set.copyOf(out);
-    }
-
-    /** The address when {@code text} is an IP literal, else null; never a DNS lookup. */
-    private static InetAddress literal(String text) {
-        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (bare.isEmpty() || !(Address.isDottedQuad(bare) || bare.indexOf(':') >= 0)) {
-            return null;
-        }
-        try {
-            return Address.getByAddress(bare);
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 
     private static String hostPort(InetSocketAddress address) {

@@ -35,11 +35,9 @@ record NonProxyHosts(List<String> patterns) {
         return new NonProxyHosts(patterns);
     }
 
-    /** Whether {@code host} goes direct. */
+    /** Whether {@code host} goes direct: the PAC's shell-expression match, as no pattern holds a {@code ?}. */
     boolean matches(String host) {
         String name = host.toLowerCase(Locale.ROOT);
-        return patterns.stream().anyMatch(p -> Pattern.matches(
-                Arrays.stream(p.split("\\*", -1)).map(Pattern::quote)
-                        .reduce((a, b) -> a + ".*" + b).orElse(""), name));
+        return patterns.stream().anyMatch(p -> PacFunctions.shExpMatch(name, p));
     }
 }
