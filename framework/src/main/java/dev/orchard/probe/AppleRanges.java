@@ -24,48 +24,20 @@ public final class AppleRanges {
 
     static final String RESOURCE = "/dev/orchard/catalog/apple-ip-ranges.txt";
 
-    /** One CIDR range. */
-    record Range(InetAddress network, int prefix) {
-        boolean contains(InetAddress address) {
-            byte[] net = network.getAddress();
-            byte[] candidate = address.getAddress();
-            if (net.length != candidate.length) {
-                return false;
-            }
-            int full = prefix / 8;
-            for (int i = 0; i < full; i++) {
-                if (net[i] != candidate[i]) {
-                    return false;
-                }
-            }
-            int rest = prefix % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = (0xff << (8 - rest)) & 0xff;
-            return (net[full] & mask) == (candidate[full] & mask);
-        }
-
-        @Override
-        public String toString() {
-            return IpLiteral.text(network) + "/" + prefix;
-        }
-    }
-
-    private static final List<Range> RANGES = load();
+    private static final List<Cidr> RANGES = load();
 
     private AppleRanges() {
     }
 
     /** Every range, in the file's order. */
-    static List<Range> all() {
+    static List<Cidr> all() {
         return RANGES;
     }
 
     /** The ranges of one family, as messages list them: {@code 17.0.0.0/8}. */
     public static String describe(IpFamily family) {
         return String.join(", ", RANGES.stream().filter(r -> IpFamily.of(r.network()) == family)
-                .map(Range::toString).toList());
+                .map(Cidr::toString).toList());
     }
 
     public static boolean contains(InetAddress address) {
@@ -77,13 +49,13 @@ public final class AppleRanges {
         return IpLiteral.parse(literal).map(AppleRanges::contains).orElse(false);
     }
 
-    private static List<Range> load() {
+    private static List<Cidr> load() {
         try (InputStream in = AppleRanges.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the framework jar");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<Range> ranges = new ArrayList<>();
+            List<Cidr> ranges = new ArrayList<>();
             int number = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
@@ -98,19 +70,8 @@ public final class AppleRanges {
         }
     }
 
-    static Range parse(String text, int line) {
-        int slash = text.indexOf('/');
-        InetAddress network = slash < 0 ? null : IpLiteral.parse(text.substring(0, slash)).orElse(null);
-        int prefix = -1;
-        try {
-            prefix = slash < 0 ? -1 : Integer.parseInt(text.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        if (network == null || prefix < 0 || prefix > network.getAddress().length * 8) {
-            throw new IllegalStateException(RESOURCE + " line " + line + ": '" + text
-                    + "' is not a CIDR range such as 17.0.0.0/8 or 2403:300::/32");
-        }
-        return new Range(network, prefix);
+    static Cidr parse(String text, int line) {
+        return Cidr.parse(text).orElseThrow(() -> new IllegalStateException(RESOURCE + " line " + line + ": '" + text
+                + "' is not a CIDR range such as 17.0.0.0/8 or 2403:300::/32"));
     }
 }

@@ -130,33 +130,8 @@ final class PacFunctions {
 
     /** Whether {@code host} (an address, or a name resolved) lies in {@code prefix}, such as 10.0.0.0/8 or fd00::/8. */
     boolean isInNetEx(String host, String prefix) {
-        int slash = prefix.indexOf('/');
-        if (slash < 0) {
-            return false;
-        }
-        Optional<InetAddress> network = IpLiteral.parse(prefix.substring(0, slash));
-        int bits;
-        try {
-            bits = Integer.parseInt(prefix.substring(slash + 1).strip());
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        if (network.isEmpty() || bits < 0 || bits > network.get().getAddress().length * 8) {
-            return false;
-        }
-        byte[] net = network.get().getAddress();
-        return lookup(host).stream().map(InetAddress::getAddress).anyMatch(a -> a.length == net.length
-                && samePrefix(a, net, bits));
-    }
-
-    private static boolean samePrefix(byte[] a, byte[] b, int bits) {
-        for (int i = 0; i < bits; i++) {
-            int mask = 0x80 >> (i % 8);
-            if ((a[i / 8] & mask) != (b[i / 8] & mask)) {
-                return false;
-            }
-        }
-        return true;
+        Optional<Cidr> range = Cidr.parse(prefix);
+        return range.isPresent() && lookup(host).stream().anyMatch(range.get()::contains);
     }
 
     /** The list sorted as Microsoft's IPv6 extensions define it: IPv6 first, then IPv4, each ascending; or false. */
