@@ -52,6 +52,8 @@ final class CheckRun {
 
     private final RunSettings settings;
     private final Consumer<String> out;
+    /** The catalogs the plan is matched against, read once: reruns plan again from the same ones. */
+    private Catalog catalog;
 
     CheckRun(RunSettings settings, Consumer<String> out) {
         this.settings = settings;
@@ -166,8 +168,10 @@ final class CheckRun {
             JUNIT_LAUNCHER_LOG.setLevel(before);
         }
         failOn(problems);
-        Catalog catalog = Catalog.bundledWith(settings.settings().get(OrchardSettings.REVISION).orElseThrow(),
-                settings.settings().catalogs());
+        if (catalog == null) {
+            catalog = Catalog.bundledWith(settings.settings().get(OrchardSettings.REVISION).orElseThrow(),
+                    settings.settings().catalogs());
+        }
         return new Plan(testPlan, PlannedChecks.of(testPlan, catalog));
     }
 
