@@ -63,6 +63,7 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
         } catch (IllegalArgumentException e) {
             return rejected(request, root, e.getMessage());
         }
+        root.settings(settings);
         new CatalogDiscovery(request, root, settings, families).discover();
         if (!root.getChildren().isEmpty() && settings.target().simulated() && NetworkSimulator.find().isEmpty()) {
             return rejected(request, root, NetworkSimulator.missing(settings.target()));
@@ -80,7 +81,9 @@ public final class AppleNetworkTestEngine extends HierarchicalTestEngine<EngineC
 
     @Override
     protected EngineContext createExecutionContext(ExecutionRequest request) {
-        OrchardSettings settings = OrchardSettings.from(request.getConfigurationParameters());
+        OrchardSettings settings = request.getRootTestDescriptor() instanceof EngineRootDescriptor root
+                && root.settings() != null ? root.settings()
+                : OrchardSettings.from(request.getConfigurationParameters());
         Supplier<NetworkFactory.Session> network = () -> NetworkFactory.create(settings,
                 request.getRootTestDescriptor());
         return new EngineContext(network, request.getEngineExecutionListener());
