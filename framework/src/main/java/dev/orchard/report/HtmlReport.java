@@ -28,19 +28,13 @@ final class HtmlReport {
 
     static final String FILE_NAME = "index.html";
 
+    /** The report's own rules, after {@link Html#BASE_STYLE}. */
     private static final String STYLE = """
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1200px;\
-            color:#1d1d1f;padding:0 16px}
-            h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #ddd}
-            .meta{color:#555;margin:0 0 12px}.meta span{margin-right:18px}
+            td.n{min-width:52px}
             .totals span{display:inline-block;padding:4px 10px;border-radius:12px;margin-right:8px;font-weight:600}
-            table{border-collapse:collapse;margin:6px 0 12px}th,td{border:1px solid #ddd;padding:4px 10px;\
-            text-align:left;vertical-align:top}th{background:#f5f5f7}td.n{text-align:right;min-width:52px}
-            .pass{background:#d8f5dc;color:#0b5d1e}.fail{background:#ffd9d6;color:#8a1010}\
-            .skip{background:#fff2c6;color:#6b5200}.flaky{background:#e6dcff;color:#3d1f8a}.zero{color:#aaa}
+            .flaky{background:#e6dcff;color:#3d1f8a}.zero{color:#aaa}
             .failure{border-left:5px solid #d70015;background:#fff6f5;padding:4px 12px;margin:4px 0}
-            .failure summary{font-weight:600}.failure small{font-weight:400;color:#555}\
-            .verdict{font-family:ui-monospace,monospace;font-weight:700}
+            .failure summary{font-weight:600}.failure small{font-weight:400;color:#555}
             details.cause{margin:8px 0}details.cause>summary{font-size:15px;padding:4px 0;cursor:pointer}
             table.causes td{font-size:13px}.name{white-space:nowrap}details.more{display:inline}details.more summary{color:#1f5fbf;\
             cursor:pointer}.note{background:#eef4ff;border-left:4px solid #1f5fbf;padding:6px 10px}
@@ -49,7 +43,7 @@ final class HtmlReport {
             .filters{position:sticky;top:0;background:#fff;padding:6px 0;border-bottom:1px solid #ddd}\
             .filters label{margin-right:12px}.filters output{color:#555}
             .label{font-weight:600}ul.evidence{margin:4px 0 0;font-family:ui-monospace,monospace;font-size:12px}
-            code,.mono{font-family:ui-monospace,monospace;font-size:12px}
+            code{font-family:ui-monospace,monospace;font-size:12px}
             .waterfall{max-height:640px;overflow-y:auto;border:1px solid #ddd}
             """;
 
@@ -61,14 +55,8 @@ final class HtmlReport {
 
     static String render(RunReport report) {
         StringBuilder html = new StringBuilder(16_384);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-                .append("style-src 'unsafe-inline'; script-src ").append(PageScript.CSP_SOURCE).append("\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Apple network check at ").append(escape(report.site())).append(": ")
-                .append(escape(report.catalogName())).append("</title>\n")
-                .append("<style>\n").append(STYLE).append(PageScript.STYLE).append("</style>\n<script>")
-                .append(PageScript.HEAD).append("</script>\n</head>\n<body>\n");
+        Html.open(html, "Apple network check at " + report.site() + ": " + report.catalogName(),
+                STYLE + PageScript.STYLE, PageScript.CSP_SOURCE, PageScript.HEAD);
         header(html, report);
         List<CauseGroup> causes = CauseGroup.of(report);
         CausesSection.render(html, causes);
