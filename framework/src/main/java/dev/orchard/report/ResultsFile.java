@@ -15,6 +15,7 @@ import dev.orchard.probe.CertificateInfo;
 import dev.orchard.probe.Check;
 import dev.orchard.probe.IpFamily;
 import dev.orchard.probe.ProbeResult;
+import dev.orchard.probe.Status;
 import dev.orchard.probe.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -265,7 +265,7 @@ public record ResultsFile(
     }
 
     private static void requireStatus(String status) {
-        if (!Set.of("passed", "failed", "skipped").contains(status)) {
+        if (Status.fromJsonName(status).isEmpty()) {
             throw new IllegalArgumentException("status '" + status + "' is not one of passed, failed, skipped");
         }
     }

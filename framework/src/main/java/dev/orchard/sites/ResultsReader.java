@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.orchard.internal.Sanitizer;
+import dev.orchard.probe.Status;
 import dev.orchard.report.ResultsFile;
 import dev.orchard.report.SiteName;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +27,6 @@ final class ResultsReader {
     /** Text from a file is cut to this many characters before it reaches any report. */
     static final int MAX_TEXT = 300;
     private static final int MAX_LIST = 32;
-    private static final Set<String> STATUSES = Set.of("passed", "failed", "skipped");
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(64)
@@ -221,7 +220,7 @@ final class ResultsReader {
             require(check, "check");
             require(status, "status");
             require(verdict, "verdict");
-            if (!STATUSES.contains(status)) {
+            if (Status.fromJsonName(status).isEmpty()) {
                 throw problem("status is '" + Sanitizer.quote(status) + "'; expected passed, failed or skipped");
             }
             if (!verdictName(verdict)) {
