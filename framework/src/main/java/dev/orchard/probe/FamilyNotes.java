@@ -28,6 +28,6 @@ final class FamilyNotes {
             return ipv6;
         }
         String message = ipv6.message().isEmpty() ? IPV6_FAILS : ipv6.message() + " — " + IPV6_FAILS;
-        return new ProbeResult(ipv6.status(), ipv6.verdict(), message, ipv6.duration(), ipv6.evidence());
+        return ipv6.withMessage(message);
     }
 }

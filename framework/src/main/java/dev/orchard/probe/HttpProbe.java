@@ -144,8 +144,7 @@ final class HttpProbe {
                     head.status(), head.serverOrVia(), "the body did not finish"));
         }
         ProbeResult judged = judge(route, proxy, host, target, captive, known, head, connectedTo, start);
-        return new ProbeResult(judged.status(), judged.verdict(), judged.message() + "; " + stall.getMessage()
-                + ", the head is the answer", judged.duration(), judged.evidence());
+        return judged.withMessage(judged.message() + "; " + stall.getMessage() + ", the head is the answer");
     }
 
     private static boolean sameHost(String host, String location) {

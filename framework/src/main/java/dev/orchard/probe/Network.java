@@ -374,8 +374,7 @@ public final class Network implements AutoCloseable {
         if (note == null) {
             return result;
         }
-        return new ProbeResult(result.status(), result.verdict(), note + ". " + result.message(), result.duration(),
-                result.evidence());
+        return result.withMessage(note + ". " + result.message());
     }
 
     /** Resolves through the configured resolvers; with loopbackOnly, only loopback resolvers are asked. */
@@ -510,9 +509,8 @@ public final class Network implements AutoCloseable {
         ProbeResult result = kind == CheckKind.NTP ? NtpProbe.probe(host, target, timeout)
                 : QuicProbe.probe(host, target, timeout);
         Evidence seen = result.evidence();
-        return new ProbeResult(result.status(), result.verdict(), result.message(), result.duration(),
-                new Evidence(shown, seen.cnameChain(), seen.apple17(), seen.connectedTo(), seen.route(), seen.chain(),
-                        seen.tlsVersion(), seen.httpStatus(), seen.server(), seen.detail()));
+        return result.withEvidence(new Evidence(shown, seen.cnameChain(), seen.apple17(), seen.connectedTo(),
+                seen.route(), seen.chain(), seen.tlsVersion(), seen.httpStatus(), seen.server(), seen.detail()));
     }
 
     /** A convenience check whose DNS failed: it fails too, with the DNS verdict, because the user asked for it. */

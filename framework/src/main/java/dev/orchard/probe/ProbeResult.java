@@ -36,6 +36,16 @@ public record ProbeResult(Status status, Verdict verdict, String message, Durati
         return new ProbeResult(status, verdict, message, duration, evidence, at);
     }
 
+    /** A copy that says {@code text} instead, keeping everything else, its start included. */
+    public ProbeResult withMessage(String text) {
+        return new ProbeResult(status, verdict, text, duration, evidence, started);
+    }
+
+    /** A copy with {@code seen} as its evidence, keeping everything else, its start included. */
+    public ProbeResult withEvidence(Evidence seen) {
+        return new ProbeResult(status, verdict, message, duration, seen, started);
+    }
+
     public static ProbeResult passed(String message, Duration duration, Evidence evidence) {
         return new ProbeResult(Status.PASSED, Verdict.OK, message, duration, evidence);
     }
